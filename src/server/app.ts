@@ -1,0 +1,85 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
+import type { Config } from '../config/config.js';
+import type { DatabaseHealth } from '../db/database.js';
+import { registerAuthRoutes } from '../identity/auth.routes.js';
+import type { AuthService } from '../identity/auth.service.js';
+import type { SetupService } from '../identity/setup.service.js';
+import type { Logger } from '../shared/logger.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerConsole } from './plugins/console.js';
+import { registerErrorHandling } from './plugins/error-handler.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { registerHealthRoutes } from './routes/health.routes.js';
+import { registerStatusRoutes, type PlatformStatusSource } from './routes/status.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  tls: { cert: string; key: string };
+  metrics: Registry;
+  auth: AuthService;
+  setup: SetupService;
+  status: PlatformStatusSource;
+  databaseHealth: () => Promise<DatabaseHealth>;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    https: { cert: deps.tls.cert, key: deps.tls.key },
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+    return503OnClosing: true,
+    requestTimeout: 120_000,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: [],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Oxygis Cloud API', version: deps.status.version },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `oxygis login`' },
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-oxygis-session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerMetrics(app, deps.metrics);
+  registerAuth(app, deps.auth);
+  registerHealthRoutes(app, { database: deps.databaseHealth, jobsRunning: deps.status.jobsRunning });
+  registerStatusRoutes(app, deps.status);
+  registerAuthRoutes(app, deps.auth, deps.setup);
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await registerConsole(app);
+  return app;
+}
