@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/server/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('oxygis: the platform is not built yet; run `npm install` (or `npm run build`) first\n');
+  process.stderr.write(
+    'oxygis: the platform is not built yet; run `npm install` (or `npm run build`) first\n',
+  );
   process.exit(2);
 }
 const { main } = await import(entry.href);

@@ -17,12 +17,14 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
  * data directory (`oxygis start` generates it); otherwise the system's CAs.
  */
 export function resolveCa(url: string, caFile: string | undefined, dataDir: string): string | undefined {
-  const file = caFile ?? (LOCAL_HOSTS.has(new URL(url).hostname) ? path.join(dataDir, 'tls', 'ca.pem') : undefined);
+  const file =
+    caFile ?? (LOCAL_HOSTS.has(new URL(url).hostname) ? path.join(dataDir, 'tls', 'ca.pem') : undefined);
   if (!file) return undefined;
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    if (caFile) throw new CliError(`cannot read the CA certificate ${caFile}; check the path given to --ca`, 2);
+    if (caFile)
+      throw new CliError(`cannot read the CA certificate ${caFile}; check the path given to --ca`, 2);
     return undefined;
   }
 }
@@ -32,7 +34,12 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export function apiRequest(target: ApiTarget, method: string, urlPath: string, body?: unknown): Promise<ApiResponse> {
+export function apiRequest(
+  target: ApiTarget,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+): Promise<ApiResponse> {
   const url = new URL(urlPath, target.url);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -68,7 +75,9 @@ export function apiRequest(target: ApiTarget, method: string, urlPath: string, b
       const reason =
         error.code === 'ECONNREFUSED'
           ? 'nothing is listening there; is the platform running (oxygis start)?'
-          : error.code?.startsWith('ERR_TLS') || error.code === 'SELF_SIGNED_CERT_IN_CHAIN' || error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+          : error.code?.startsWith('ERR_TLS') ||
+              error.code === 'SELF_SIGNED_CERT_IN_CHAIN' ||
+              error.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
             ? `its certificate is not trusted (${error.code}); pass the platform's CA with --ca FILE`
             : error.message;
       reject(new CliError(`cannot reach the platform at ${target.url}: ${reason}`));
@@ -79,7 +88,12 @@ export function apiRequest(target: ApiTarget, method: string, urlPath: string, b
 }
 
 /** The body of a 2xx answer; any other answer becomes the server's own message. */
-export async function callApi<T>(target: ApiTarget, method: string, urlPath: string, body?: unknown): Promise<T> {
+export async function callApi<T>(
+  target: ApiTarget,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+): Promise<T> {
   const response = await apiRequest(target, method, urlPath, body);
   if (response.status >= 200 && response.status < 300) return response.body as T;
   const error = response.body as { error?: string; message?: string } | undefined;

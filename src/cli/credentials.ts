@@ -9,7 +9,8 @@ export type StoredCredentials = z.infer<typeof stored>;
 
 /** Where `oxygis login` keeps its token: readable by the user only. */
 export function credentialsFile(env: NodeJS.ProcessEnv): string {
-  const base = env.OXYGIS_CONFIG_DIR ?? path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'oxygis');
+  const base =
+    env.OXYGIS_CONFIG_DIR ?? path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'oxygis');
   return path.join(base, 'credentials.json');
 }
 
@@ -22,7 +23,10 @@ export async function readCredentials(env: NodeJS.ProcessEnv): Promise<StoredCre
   }
 }
 
-export async function saveCredentials(env: NodeJS.ProcessEnv, credentials: StoredCredentials): Promise<string> {
+export async function saveCredentials(
+  env: NodeJS.ProcessEnv,
+  credentials: StoredCredentials,
+): Promise<string> {
   const file = credentialsFile(env);
   await writeFileAtomic(file, `${JSON.stringify(credentials, null, 2)}\n`, 0o600);
   return file;

@@ -5,7 +5,10 @@ import { CliError } from './errors.js';
 /** Asks on the terminal; `hidden` keeps a password off the screen. */
 export function ask(question: string, hidden = false): Promise<string> {
   if (!process.stdin.isTTY) {
-    throw new CliError('no terminal to ask on: pass the value as an option (for a password: --password-stdin)', 2);
+    throw new CliError(
+      'no terminal to ask on: pass the value as an option (for a password: --password-stdin)',
+      2,
+    );
   }
   let muted = false;
   const output = new Writable({
@@ -28,5 +31,7 @@ export function ask(question: string, hidden = false): Promise<string> {
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

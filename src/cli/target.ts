@@ -9,7 +9,11 @@ export interface TargetOptions {
 }
 
 /** URL, token and trusted CA of the platform the CLI talks to: flags, then env, then `oxygis login`. */
-export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv, needToken: boolean): Promise<ApiTarget> {
+export async function resolveTarget(
+  options: TargetOptions,
+  env: NodeJS.ProcessEnv,
+  needToken: boolean,
+): Promise<ApiTarget> {
   const saved = await readCredentials(env);
   const url = options.url ?? env.OXYGIS_URL ?? saved?.url ?? 'https://localhost:8443';
   try {

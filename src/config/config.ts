@@ -8,16 +8,13 @@ const shape = Object.fromEntries(
   Object.entries(settings).map(([name, setting]) => [name, setting.schema]),
 ) as Shape;
 
-const configSchema = z
-  .object(shape)
-  .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), {
-    message: 'give both OXYGIS_TLS_CERT and OXYGIS_TLS_KEY, or neither',
-    path: ['tlsCert'],
-  })
-  .refine((c) => (c.bootstrapAdminEmail === undefined) === (c.bootstrapAdminPassword === undefined), {
-    message: 'give both OXYGIS_BOOTSTRAP_ADMIN_EMAIL and OXYGIS_BOOTSTRAP_ADMIN_PASSWORD, or neither',
-    path: ['bootstrapAdminEmail'],
-  });
+const configSchema = z.object(shape);
+
+/** Settings that only make sense together; checked on the raw input so they join the other problems. */
+const pairs: [SettingName, SettingName][] = [
+  ['tlsCert', 'tlsKey'],
+  ['bootstrapAdminEmail', 'bootstrapAdminPassword'],
+];
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -31,6 +28,11 @@ export class ConfigError extends Error {
     super(problems.map((p) => `${p.setting}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+function label(name: SettingName): string {
+  const setting = settings[name] as (typeof settings)[SettingName] | undefined;
+  return setting ? `${setting.env} (${setting.flag.split(' ')[0] ?? ''})` : 'configuration';
 }
 
 /** Flags given on the command line, by setting name; they win over the environment. */
@@ -48,15 +50,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Con
     raw[name] = fromFlag ?? (fromEnv === '' ? undefined : fromEnv);
   }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? '');
-        const setting = settings[name as SettingName] as (typeof settings)[SettingName] | undefined;
-        const label = setting ? `${setting.env} (${setting.flag.split(' ')[0] ?? ''})` : 'configuration';
-        return { setting: label, message: issue.message };
-      }),
-    );
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        setting: label(String(issue.path[0] ?? '') as SettingName),
+        message: issue.message,
+      }));
+  for (const [a, b] of pairs) {
+    if ((raw[a] === undefined) !== (raw[b] === undefined)) {
+      problems.push({
+        setting: label(raw[a] === undefined ? a : b),
+        message: `give both ${settings[a].env} and ${settings[b].env}, or neither`,
+      });
+    }
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
 }

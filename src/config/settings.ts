@@ -101,7 +101,8 @@ export const settings = {
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',
-    description: 'unprivileged OS user that runs PostgreSQL when the platform runs as root (created if missing)',
+    description:
+      'unprivileged OS user that runs PostgreSQL when the platform runs as root (created if missing)',
     schema: z
       .string()
       .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'expected a Unix user name')
@@ -129,7 +130,11 @@ export const settings = {
     env: 'OXYGIS_LOG_LEVEL',
     flag: '--log-level <level>',
     description: 'fatal, error, warn, info, debug or trace',
-    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    schema: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
   }),
   trustProxy: define({
     env: 'OXYGIS_TRUST_PROXY',

@@ -21,7 +21,7 @@ export async function migrate(db: Db, logger: Logger): Promise<void> {
     if (result.status === 'Success') logger.info({ migration: result.migrationName }, 'migration applied');
     if (result.status === 'Error') logger.error({ migration: result.migrationName }, 'migration failed');
   }
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('a migration failed; see the log above');
 }
 
 export interface DatabaseHealth {

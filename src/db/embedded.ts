@@ -6,6 +6,7 @@ import { locatePgBinaries } from '../postgres/binaries.js';
 import { PgCluster } from '../postgres/cluster.js';
 import { ensurePgOsUser, type OsUser } from '../postgres/os-user.js';
 import { firstBlockedAncestor } from '../postgres/reachability.js';
+import { supervise } from '../postgres/supervisor.js';
 import { freePort } from '../shared/free-port.js';
 import { readOrCreateSecret } from '../shared/files.js';
 import type { Logger } from '../shared/logger.js';
@@ -66,7 +67,9 @@ export async function startEmbeddedDatabase(config: Config, logger: Logger): Pro
     await chown(base, osUser.uid, osUser.gid);
   }
   const binaries = await locatePgBinaries(config.pgBinDir, osUser);
-  const password = await readOrCreateSecret(path.join(config.dataDir, 'secrets', 'control-plane-db.password'));
+  const password = await readOrCreateSecret(
+    path.join(config.dataDir, 'secrets', 'control-plane-db.password'),
+  );
   const cluster = new PgCluster({
     dataDir: path.join(base, 'pgdata'),
     logFile: path.join(base, 'postgres.log'),
@@ -78,7 +81,7 @@ export async function startEmbeddedDatabase(config: Config, logger: Logger): Pro
     await cluster.initialise(SUPERUSER, password);
   }
   const port = await freePort();
-  await cluster.start({
+  const startOptions = {
     port,
     parameters: {
       listen_addresses: '127.0.0.1',
@@ -86,7 +89,9 @@ export async function startEmbeddedDatabase(config: Config, logger: Logger): Pro
       max_connections: '100',
       log_min_messages: 'warning',
     },
-  });
+  };
+  await cluster.start(startOptions);
+  supervise(cluster, startOptions, logger);
   const credentials = `${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const serverVersion = await ensureDatabase(`postgresql://${credentials}/postgres`);
   logger.info({ port, pid: cluster.pid }, 'embedded control-plane database is ready');

@@ -29,7 +29,10 @@ const columns = [
 
 export const accountRepository = {
   async count(db: Db): Promise<number> {
-    const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    const row = await db
+      .selectFrom('account')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   },
 
@@ -45,10 +48,7 @@ export const accountRepository = {
     return db.selectFrom('account').select(columns).where('id', '=', id).executeTakeFirst();
   },
 
-  async insert(
-    db: Db,
-    account: Omit<Account, 'id'> & { passwordHash: string | null },
-  ): Promise<Account> {
+  async insert(db: Db, account: Omit<Account, 'id'> & { passwordHash: string | null }): Promise<Account> {
     const row = await db
       .insertInto('account')
       .values({

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { clearSessionCookies, requireAccount, setSessionCookies, signedInAccount } from '../server/plugins/auth.js';
+import {
+  clearSessionCookies,
+  requireAccount,
+  setSessionCookies,
+  signedInAccount,
+} from '../server/plugins/auth.js';
 import type { Account } from './account.repository.js';
 import {
   accountResponse,
@@ -93,7 +98,13 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, setu
 
   api.get(
     '/api/setup',
-    { schema: { tags, summary: 'Whether the first operator account still has to be created', response: { 200: setupState } } },
+    {
+      schema: {
+        tags,
+        summary: 'Whether the first operator account still has to be created',
+        response: { 200: setupState },
+      },
+    },
     async () => ({ needed: await setup.needed() }),
   );
 

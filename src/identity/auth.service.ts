@@ -17,7 +17,10 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 60 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMs: 60 * 60 * 1000,
+  absoluteMs: 12 * 60 * 60 * 1000,
+};
 
 export interface NewSession {
   account: Account;
@@ -50,7 +53,8 @@ export class AuthService {
       await dummyVerify(password, this.rounds);
       return undefined;
     }
-    if (!(await verifyPassword(password, account.passwordHash)) || account.status !== 'active') return undefined;
+    if (!(await verifyPassword(password, account.passwordHash)) || account.status !== 'active')
+      return undefined;
     if (needsRehash(account.passwordHash, this.rounds)) {
       await accountRepository.setPasswordHash(this.db, account.id, await hashPassword(password, this.rounds));
     }
@@ -145,7 +149,12 @@ export class AuthService {
     return sessionRepository.purgeExpired(this.db, new Date(), this.policy.idleMs);
   }
 
-  private audit(account: Account, action: string, meta: RequestMeta, detail?: Record<string, unknown>): Promise<void> {
+  private audit(
+    account: Account,
+    action: string,
+    meta: RequestMeta,
+    detail?: Record<string, unknown>,
+  ): Promise<void> {
     return auditRepository.append(this.db, {
       actorAccountId: account.id,
       actorEmail: account.email,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ab64Decode, ab64Encode, hashPassword, needsRehash, parseHash, verifyPassword } from './password-hash.js';
+import {
+  ab64Decode,
+  ab64Encode,
+  hashPassword,
+  needsRehash,
+  parseHash,
+  verifyPassword,
+} from './password-hash.js';
 
 // Known-correct hashes from passlib's own test suite (pbkdf2_sha512_test.known_correct_hashes).
 const PASSLIB_VECTORS: [string, string][] = [
@@ -29,7 +36,10 @@ describe('pbkdf2-sha512 password hashes (passlib format)', () => {
   });
 
   it('salts: the same password hashes differently each time', async () => {
-    const [a, b] = await Promise.all([hashPassword('same password here', 1000), hashPassword('same password here', 1000)]);
+    const [a, b] = await Promise.all([
+      hashPassword('same password here', 1000),
+      hashPassword('same password here', 1000),
+    ]);
     expect(a).not.toBe(b);
   });
 

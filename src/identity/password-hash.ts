@@ -35,7 +35,8 @@ export function parseHash(hash: string): ParsedHash | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
   const [roundsText, saltText, checksumText, ...rest] = hash.slice(PREFIX.length).split('$');
   if (rest.length > 0 || !roundsText || !saltText || !checksumText) return undefined;
-  if (!/^[1-9]\d{0,9}$/.test(roundsText) || !AB64.test(saltText) || !AB64.test(checksumText)) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(roundsText) || !AB64.test(saltText) || !AB64.test(checksumText))
+    return undefined;
   const checksum = ab64Decode(checksumText);
   if (checksum.length !== CHECKSUM_BYTES) return undefined;
   return { rounds: Number(roundsText), salt: ab64Decode(saltText), checksum };

@@ -10,7 +10,14 @@ export interface StoredSession {
 export const sessionRepository = {
   async insert(
     db: Db,
-    session: { idHash: Buffer; accountId: string; csrfToken: string; ip: string; userAgent: string | null; expiresAt: Date },
+    session: {
+      idHash: Buffer;
+      accountId: string;
+      csrfToken: string;
+      ip: string;
+      userAgent: string | null;
+      expiresAt: Date;
+    },
   ): Promise<void> {
     await db
       .insertInto('session')
@@ -28,7 +35,12 @@ export const sessionRepository = {
   find(db: Db, idHash: Buffer): Promise<StoredSession | undefined> {
     return db
       .selectFrom('session')
-      .select(['account_id as accountId', 'csrf_token as csrfToken', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
+      .select([
+        'account_id as accountId',
+        'csrf_token as csrfToken',
+        'last_seen_at as lastSeenAt',
+        'expires_at as expiresAt',
+      ])
       .where('id_hash', '=', idHash)
       .executeTakeFirst();
   },

@@ -8,9 +8,7 @@ import { setupTokenRepository } from './setup-token.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export type BootstrapResult =
-  | { kind: 'existing' }
-  | { kind: 'created'; email: string }
-  | { kind: 'setup-link'; token: string };
+  { kind: 'existing' } | { kind: 'created'; email: string } | { kind: 'setup-link'; token: string };
 
 export interface FirstOperator {
   email: string;
@@ -35,7 +33,10 @@ export class SetupService {
   async bootstrap(admin: { email: string; password: string } | undefined): Promise<BootstrapResult> {
     if (!(await this.needed())) return { kind: 'existing' };
     if (admin) {
-      await this.createOperator({ ...admin, displayName: admin.email.split('@')[0] ?? admin.email }, 'bootstrap');
+      await this.createOperator(
+        { ...admin, displayName: admin.email.split('@')[0] ?? admin.email },
+        'bootstrap',
+      );
       return { kind: 'created', email: admin.email };
     }
     const { secret, hash } = newSecret();
@@ -54,7 +55,11 @@ export class SetupService {
     return this.createOperator(operator, 'setup_link', ip);
   }
 
-  private async createOperator(operator: FirstOperator, via: string, ip: string | null = null): Promise<Account> {
+  private async createOperator(
+    operator: FirstOperator,
+    via: string,
+    ip: string | null = null,
+  ): Promise<Account> {
     const passwordHash = await hashPassword(operator.password, this.rounds);
     const account = await accountRepository.insert(this.db, {
       email: operator.email,

@@ -10,18 +10,23 @@ export function startBanner(options: {
   bootstrap: BootstrapResult;
 }): string {
   const lines = ['', `Oxygis Cloud is running: ${options.consoleUrl}`];
-  if (options.httpPort !== undefined) lines.push(`  plain HTTP on port ${options.httpPort} redirects to HTTPS`);
+  if (options.httpPort !== undefined)
+    lines.push(`  plain HTTP on port ${options.httpPort} redirects to HTTPS`);
   lines.push(`  control-plane database: ${options.databaseMode}`);
   if (options.generatedCertificate) {
     lines.push(`  certificate signed by the platform's local CA: ${options.caFile}`);
-    lines.push('  (import that CA in your browser, or set OXYGIS_TLS_CERT/OXYGIS_TLS_KEY to your own certificate)');
+    lines.push(
+      '  (import that CA in your browser, or set OXYGIS_TLS_CERT/OXYGIS_TLS_KEY to your own certificate)',
+    );
   }
   switch (options.bootstrap.kind) {
     case 'existing':
       lines.push('Sign in at the URL above with your account.');
       break;
     case 'created':
-      lines.push(`First operator account created: ${options.bootstrap.email} (password from OXYGIS_BOOTSTRAP_ADMIN_PASSWORD).`);
+      lines.push(
+        `First operator account created: ${options.bootstrap.email} (password from OXYGIS_BOOTSTRAP_ADMIN_PASSWORD).`,
+      );
       break;
     case 'setup-link':
       lines.push('No account exists yet. Create the first operator account with this one-time link:');

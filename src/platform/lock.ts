@@ -38,7 +38,9 @@ async function isStale(pid: number | undefined): Promise<boolean> {
 export async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
   const lockFile = path.join(dataDir, 'oxygis.lock');
   const mine = `${lockFile}.${process.pid}`;
-  await writeFile(mine, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { mode: 0o644 });
+  await writeFile(mine, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), {
+    mode: 0o644,
+  });
   try {
     try {
       await link(mine, lockFile);

@@ -58,7 +58,10 @@ async function reachableCopy(binDir: string): Promise<string> {
   return cachedBin;
 }
 
-export async function locatePgBinaries(configuredDir: string | undefined, user?: OsUser): Promise<PgBinaries> {
+export async function locatePgBinaries(
+  configuredDir: string | undefined,
+  user?: OsUser,
+): Promise<PgBinaries> {
   const binDir = configuredDir ? path.resolve(configuredDir) : await embeddedBinDir();
   const binaries = inDir(binDir);
   for (const file of [binaries.postgres, binaries.initdb, binaries.pgCtl]) {

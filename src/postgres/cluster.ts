@@ -131,24 +131,30 @@ export class PgCluster {
     });
     await log.close();
     this.child = child;
-    let exited = false;
+    const state = { exited: false };
     child.once('exit', (code, signal) => {
-      exited = true;
+      state.exited = true;
       this.child = undefined;
       if (!this.stopping) for (const listener of this.exitListeners) listener(code, signal);
     });
     child.once('error', () => {
-      exited = true;
+      state.exited = true;
     });
 
     const deadline = Date.now() + startTimeoutMs;
     while (!(await this.isReady())) {
-      if (exited) {
-        throw new ClusterStartError(`PostgreSQL in ${dataDir} exited while starting`, await this.logSince(logStart));
+      if (state.exited) {
+        throw new ClusterStartError(
+          `PostgreSQL in ${dataDir} exited while starting`,
+          await this.logSince(logStart),
+        );
       }
       if (Date.now() > deadline) {
         await this.stop();
-        throw new ClusterStartError(`PostgreSQL in ${dataDir} did not become ready`, await this.logSince(logStart));
+        throw new ClusterStartError(
+          `PostgreSQL in ${dataDir} did not become ready`,
+          await this.logSince(logStart),
+        );
       }
       await sleep(25);
     }
@@ -200,7 +206,13 @@ export class PgCluster {
       child.once('error', reject);
       child.once('close', (code) => {
         if (code === 0) resolve();
-        else reject(new ClusterStartError(`${path.basename(file)} failed with exit code ${code ?? 'none'}`, output.trim()));
+        else
+          reject(
+            new ClusterStartError(
+              `${path.basename(file)} failed with exit code ${code ?? 'none'}`,
+              output.trim(),
+            ),
+          );
       });
     });
   }

@@ -28,12 +28,20 @@ export async function ensurePgOsUser(name: string): Promise<OsUser | undefined> 
   const existing = await lookup(name);
   if (existing) return existing;
   try {
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+    await run('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      name,
+    ]);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(
       `PostgreSQL cannot run as root and the OS user "${name}" could not be created (${detail.trim()}). ` +
         `Create it by hand (useradd --system ${name}) or set OXYGIS_PG_OS_USER to an existing unprivileged user.`,
+      { cause: error },
     );
   }
   const created = await lookup(name);

@@ -30,8 +30,10 @@ export interface AppDeps {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Typed as Fastify's logger so route modules take the plain FastifyInstance type.
+  const loggerInstance: FastifyBaseLogger = deps.logger;
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance,
     https: { cert: deps.tls.cert, key: deps.tls.key },
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,

@@ -27,7 +27,10 @@ async function readIfExists(file: string): Promise<string | undefined> {
 function stillValid(certPem: string, hostnames: string[]): boolean {
   const cert = new X509Certificate(certPem);
   const fresh = new Date(cert.validTo).getTime() - Date.now() > RENEW_BEFORE_MS;
-  return fresh && hostnames.every((name) => (net.isIP(name) ? cert.checkIP(name) : cert.checkHost(name)) !== undefined);
+  return (
+    fresh &&
+    hostnames.every((name) => (net.isIP(name) ? cert.checkIP(name) : cert.checkHost(name)) !== undefined)
+  );
 }
 
 async function ensureCa(dir: string): Promise<{ cert: string; key: string }> {
@@ -63,7 +66,10 @@ export async function ensureTls(options: {
   hostnames: string[];
 }): Promise<TlsMaterial> {
   if (options.certFile && options.keyFile) {
-    const [cert, key] = await Promise.all([readFile(options.certFile, 'utf8'), readFile(options.keyFile, 'utf8')]);
+    const [cert, key] = await Promise.all([
+      readFile(options.certFile, 'utf8'),
+      readFile(options.keyFile, 'utf8'),
+    ]);
     return { cert, key, caFile: options.certFile, generated: false };
   }
   const dir = path.join(options.dataDir, 'tls');
@@ -94,6 +100,6 @@ export async function ensureTls(options: {
     ],
   });
   await writeFileAtomic(keyFile, server.private, 0o600);
-  await writeFileAtomic(certFile, `${server.cert}`, 0o644);
+  await writeFileAtomic(certFile, server.cert, 0o644);
   return { cert: server.cert, key: server.private, caFile, generated: true };
 }

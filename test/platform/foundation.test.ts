@@ -36,7 +36,11 @@ describe('the platform started by `oxygis start`', () => {
     expect((await get('/healthz')).json).toEqual({ status: 'ok' });
     const ready = await get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.json).toEqual({ status: 'ready', database: { reachable: true, migrated: true }, jobs: { running: true } });
+    expect(ready.json).toEqual({
+      status: 'ready',
+      database: { reachable: true, migrated: true },
+      jobs: { running: true },
+    });
   });
 
   it('sends HSTS and the usual security headers', async () => {
@@ -50,7 +54,12 @@ describe('the platform started by `oxygis start`', () => {
   it('redirects plain HTTP to HTTPS, keeping the path', async () => {
     expect(platform.httpPort).toBeDefined();
     const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: platform.httpPort, path: '/readyz?x=1', headers: { host: 'localhost' } }, resolve).on('error', reject);
+      http
+        .get(
+          { host: '127.0.0.1', port: platform.httpPort, path: '/readyz?x=1', headers: { host: 'localhost' } },
+          resolve,
+        )
+        .on('error', reject);
     });
     expect(answer.statusCode).toBe(308);
     expect(answer.headers.location).toBe(`https://localhost:${platform.port}/readyz?x=1`);
@@ -60,15 +69,24 @@ describe('the platform started by `oxygis start`', () => {
     await get('/healthz');
     const metrics = await get('/metrics');
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
-    expect(metrics.text).toMatch(/oxygis_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(metrics.text).toMatch(
+      /oxygis_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     expect(metrics.text).toMatch(/oxygis_process_resident_memory_bytes/);
   });
 
   it('publishes an OpenAPI 3 document generated from the route schemas', async () => {
-    const doc = (await get('/api/openapi.json')).json as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await get('/api/openapi.json')).json as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/auth/login', '/api/status']));
-    const login = doc.paths['/api/auth/login']?.post as { requestBody?: { content?: Record<string, { schema?: { required?: string[] } }> } };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/readyz', '/api/auth/login', '/api/status']),
+    );
+    const login = doc.paths['/api/auth/login']?.post as {
+      requestBody?: { content?: Record<string, { schema?: { required?: string[] } }> };
+    };
     expect(login.requestBody?.content?.['application/json']?.schema?.required).toEqual(['email', 'password']);
   });
 
@@ -84,7 +102,15 @@ describe('the platform started by `oxygis start`', () => {
 
 describe('bad requests get one clear JSON error shape, never a 500', () => {
   it('malformed JSON → 400 malformed_json', async () => {
-    expectErrorShape(await get('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, rawBody: '{"email": ' }), 400, 'malformed_json');
+    expectErrorShape(
+      await get('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        rawBody: '{"email": ',
+      }),
+      400,
+      'malformed_json',
+    );
   });
 
   it('wrong types → 400 invalid_request naming the fields', async () => {
@@ -96,11 +122,27 @@ describe('bad requests get one clear JSON error shape, never a 500', () => {
 
   it('oversized body → 413 payload_too_large', async () => {
     const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) });
-    expectErrorShape(await get('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, rawBody: big }), 413, 'payload_too_large');
+    expectErrorShape(
+      await get('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        rawBody: big,
+      }),
+      413,
+      'payload_too_large',
+    );
   });
 
   it('a body that is not JSON → 415 unsupported_media_type', async () => {
-    expectErrorShape(await get('/api/auth/login', { method: 'POST', headers: { 'content-type': 'text/xml' }, rawBody: '<a/>' }), 415, 'unsupported_media_type');
+    expectErrorShape(
+      await get('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        rawBody: '<a/>',
+      }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('unknown API route → 404 route_not_found', async () => {
@@ -114,6 +156,10 @@ describe('bad requests get one clear JSON error shape, never a 500', () => {
 
   it('protected routes refuse anonymous callers with 401 not_signed_in', async () => {
     expectErrorShape(await get('/api/status'), 401, 'not_signed_in');
-    expectErrorShape(await get('/api/status', { headers: { authorization: 'Bearer oxy_nope' } }), 401, 'invalid_token');
+    expectErrorShape(
+      await get('/api/status', { headers: { authorization: 'Bearer oxy_nope' } }),
+      401,
+      'invalid_token',
+    );
   });
 });

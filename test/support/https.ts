@@ -18,7 +18,12 @@ export interface RequestOptions {
 }
 
 /** An HTTPS request that verifies the platform's certificate against its CA (no insecure mode). */
-export function request(baseUrl: string, caFile: string, urlPath: string, options: RequestOptions = {}): Promise<Response> {
+export function request(
+  baseUrl: string,
+  caFile: string,
+  urlPath: string,
+  options: RequestOptions = {},
+): Promise<Response> {
   const ca = readFileSync(caFile, 'utf8');
   const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
@@ -54,7 +59,11 @@ export function request(baseUrl: string, caFile: string, urlPath: string, option
 }
 
 /** Cookies set by a response, as a Cookie header value, plus each raw Set-Cookie line. */
-export function cookiesOf(response: Response): { header: string; lines: string[]; values: Record<string, string> } {
+export function cookiesOf(response: Response): {
+  header: string;
+  lines: string[];
+  values: Record<string, string>;
+} {
   const lines = response.headers['set-cookie'] ?? [];
   const values: Record<string, string> = {};
   for (const line of lines) {
@@ -62,5 +71,11 @@ export function cookiesOf(response: Response): { header: string; lines: string[]
     const index = pair?.indexOf('=') ?? -1;
     if (pair && index > 0) values[pair.slice(0, index)] = pair.slice(index + 1);
   }
-  return { header: Object.entries(values).map(([k, v]) => `${k}=${v}`).join('; '), lines, values };
+  return {
+    header: Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
+    lines,
+    values,
+  };
 }

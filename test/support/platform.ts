@@ -36,9 +36,8 @@ export async function tempDir(prefix = 'oxygis-test-'): Promise<string> {
 
 /** Environment for a child oxygis: the test's own, minus anything that would point it elsewhere. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('OXYGIS_')) delete env[key];
-  return { ...env, OXYGIS_LOG_LEVEL: 'warn', ...extra };
+  const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('OXYGIS_'));
+  return { ...Object.fromEntries(inherited), OXYGIS_LOG_LEVEL: 'warn', ...extra };
 }
 
 /**
@@ -49,7 +48,19 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
   const dataDir = options.dataDir ?? (await tempDir());
   const child = spawn(
     process.execPath,
-    [oxygisBin, 'start', '--data-dir', dataDir, '--port', '0', '--http-port', '0', '--host', '127.0.0.1', ...(options.args ?? [])],
+    [
+      oxygisBin,
+      'start',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--http-port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      ...(options.args ?? []),
+    ],
     { env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -59,7 +70,10 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start in time\n${stdout}\n${stderr}`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`platform did not start in time\n${stdout}\n${stderr}`)),
+      options.timeoutMs ?? 120_000,
+    );
     const check = () => {
       const match = /Oxygis Cloud is running: https:\/\/localhost:(\d+)/.exec(stdout);
       if (match?.[1]) {

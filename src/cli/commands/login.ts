@@ -37,8 +37,10 @@ export function loginCommand(): Command {
         token: issued.token,
         ...(options.ca ? { ca: path.resolve(options.ca) } : {}),
       });
-      print({ url: target.url, account: issued.account, tokenId: issued.id, credentialsFile: file }, options.json, (r) =>
-        `Signed in to ${r.url} as ${r.account.email}. Token kept in ${r.credentialsFile}.`,
+      print(
+        { url: target.url, account: issued.account, tokenId: issued.id, credentialsFile: file },
+        options.json,
+        (r) => `Signed in to ${r.url} as ${r.account.email}. Token kept in ${r.credentialsFile}.`,
       );
     });
 }

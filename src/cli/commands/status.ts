@@ -22,7 +22,11 @@ export function statusCommand(): Command {
       const ready = await apiRequest(target, 'GET', '/readyz');
       const readyBody = ready.body as { status?: string } | undefined;
       const status = target.token ? await callApi<PlatformStatus>(target, 'GET', '/api/status') : undefined;
-      const result = { url: target.url, ready: ready.status === 200 && readyBody?.status === 'ready', ...status };
+      const result = {
+        url: target.url,
+        ready: ready.status === 200 && readyBody?.status === 'ready',
+        ...status,
+      };
       print(result, options.json, (r) => {
         const lines = [`${r.url}: ${r.ready ? 'ready' : 'NOT ready'}`];
         if (status) {

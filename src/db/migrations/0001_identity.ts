@@ -6,7 +6,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('staff', 'client_admin', 'client_user')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('staff', 'client_admin', 'client_user')`),
+    )
     .addColumn('roles', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('client_id', 'uuid')
     .addColumn('password_hash', 'text')
@@ -60,7 +62,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('detail', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await db.schema.createIndex('audit_event_client_at').on('audit_event').columns(['client_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_event_client_at')
+    .on('audit_event')
+    .columns(['client_id', 'at'])
+    .execute();
   // Append-only: the audit log can be read and added to, never changed.
   await sql`
     create function audit_event_append_only() returns trigger language plpgsql as $$

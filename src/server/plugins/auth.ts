@@ -49,7 +49,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const account = await auth.tokenAccount(header.slice('Bearer '.length).trim());
-      if (!account) throw unauthorized('invalid_token', 'the API token is unknown or revoked; run `oxygis login` again');
+      if (!account)
+        throw unauthorized('invalid_token', 'the API token is unknown or revoked; run `oxygis login` again');
       request.account = account;
       request.authenticatedBy = 'token';
       return;
@@ -58,7 +59,10 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
     if (!sessionToken) return;
     const session = await auth.sessionAccount(sessionToken);
     if (!session) return;
-    if (UNSAFE.has(request.method) && !sameSecret(String(request.headers['x-csrf-token'] ?? ''), session.csrfToken)) {
+    if (
+      UNSAFE.has(request.method) &&
+      !sameSecret(String(request.headers['x-csrf-token'] ?? ''), session.csrfToken)
+    ) {
       throw forbidden('csrf_failed', 'this change must come from the console; reload the page and try again');
     }
     request.account = session.account;
@@ -70,12 +74,15 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
 /** preHandler for routes that need a signed-in caller. */
 export function requireAccount(request: FastifyRequest): Promise<void> {
   if (!request.account) {
-    return Promise.reject(unauthorized('not_signed_in', 'sign in first (console) or run `oxygis login` (CLI)'));
+    return Promise.reject(
+      unauthorized('not_signed_in', 'sign in first (console) or run `oxygis login` (CLI)'),
+    );
   }
   return Promise.resolve();
 }
 
 export function signedInAccount(request: FastifyRequest): Account {
-  if (!request.account) throw unauthorized('not_signed_in', 'sign in first (console) or run `oxygis login` (CLI)');
+  if (!request.account)
+    throw unauthorized('not_signed_in', 'sign in first (console) or run `oxygis login` (CLI)');
   return request.account;
 }

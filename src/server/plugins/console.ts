@@ -28,6 +28,9 @@ export async function registerConsole(app: FastifyInstance): Promise<void> {
         .type('text/plain')
         .send('The console is not built. Run `npm run build` in the oxygis directory, then reload.');
     }
-    throw notFound('route_not_found', `there is no ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/openapi.json`);
+    throw notFound(
+      'route_not_found',
+      `there is no ${request.method} ${request.url.split('?')[0] ?? ''}; see /api/openapi.json`,
+    );
   });
 }

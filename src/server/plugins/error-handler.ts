@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { AppError, type ErrorBody } from '../errors.js';
 
 interface Mapped {
@@ -21,7 +22,10 @@ function describeValidation(error: FastifyError): string {
 function mapFastifyError(error: FastifyError): Mapped | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return { status: 400, body: { error: 'malformed_json', message: 'the request body is not valid JSON' } };
+      return {
+        status: 400,
+        body: { error: 'malformed_json', message: 'the request body is not valid JSON' },
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return {
         status: 400,
@@ -54,10 +58,22 @@ function mapError(error: FastifyError): Mapped {
   if (error.validation) {
     return { status: 400, body: { error: 'invalid_request', message: describeValidation(error) } };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: {
+        error: 'database_unavailable',
+        message: 'the platform database is not reachable right now (restarting?); try again in a few seconds',
+      },
+    };
+  }
   const known = mapFastifyError(error);
   if (known) return known;
   if (error.statusCode === 429) {
-    return { status: 429, body: { error: 'too_many_requests', message: 'too many requests; wait and try again' } };
+    return {
+      status: 429,
+      body: { error: 'too_many_requests', message: 'too many requests; wait and try again' },
+    };
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, body: { error: 'bad_request', message: error.message } };
@@ -66,7 +82,8 @@ function mapError(error: FastifyError): Mapped {
     status: 500,
     body: {
       error: 'internal_error',
-      message: 'something went wrong on the server; it has been logged. Try again, and tell the operator if it persists',
+      message:
+        'something went wrong on the server; it has been logged. Try again, and tell the operator if it persists',
     },
   };
 }
@@ -74,7 +91,8 @@ function mapError(error: FastifyError): Mapped {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = mapError(error);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error }, 'request refused');
     return reply.status(status).send(body);
   });

@@ -33,7 +33,9 @@ export function registerHealthRoutes(
       const database = await checks.database();
       const jobs = { running: checks.jobsRunning() };
       const isReady = database.reachable && database.migrated && jobs.running;
-      return reply.status(isReady ? 200 : 503).send({ status: isReady ? 'ready' : 'not_ready', database, jobs });
+      return reply
+        .status(isReady ? 200 : 503)
+        .send({ status: isReady ? 'ready' : 'not_ready', database, jobs });
     },
   );
 }

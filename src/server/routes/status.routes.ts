@@ -8,7 +8,11 @@ const status = z.object({
   version: z.string(),
   startedAt: z.string(),
   uptimeSeconds: z.number(),
-  database: z.object({ mode: z.enum(['embedded', 'external']), ready: z.boolean(), serverVersion: z.string() }),
+  database: z.object({
+    mode: z.enum(['embedded', 'external']),
+    ready: z.boolean(),
+    serverVersion: z.string(),
+  }),
   jobs: z.object({ running: z.boolean() }),
 });
 
@@ -24,7 +28,11 @@ export function registerStatusRoutes(app: FastifyInstance, source: PlatformStatu
     '/api/status',
     {
       preHandler: requireAccount,
-      schema: { tags: ['platform'], summary: 'Platform status for signed-in users', response: { 200: status, 401: errorBody } },
+      schema: {
+        tags: ['platform'],
+        summary: 'Platform status for signed-in users',
+        response: { 200: status, 401: errorBody },
+      },
     },
     async () => ({
       version: source.version,

@@ -1,0 +1,109 @@
+/** The one place that talks HTTP to the Oxygis Cloud API (same origin, JSON). */
+
+const CSRF_COOKIE = '__Host-oxygis-csrf';
+
+/** Failed API call: `code` is the server's stable error code, `message` is meant for the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return undefined;
+}
+
+export async function api<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const csrfToken = readCookie(CSRF_COOKIE);
+    if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(
+      0,
+      'network_error',
+      'Could not reach Oxygis Cloud. Check your connection and try again.',
+    );
+  }
+
+  const payload = await readJson(response);
+  if (!response.ok) throw errorFromResponse(response.status, payload);
+  return payload as T;
+}
+
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return api<T>('GET', path, { signal });
+}
+
+export function postJson<T>(path: string, body?: unknown): Promise<T> {
+  return api<T>('POST', path, { body });
+}
+
+/** Turns anything caught from `api()` into an ApiError that can be shown to the user. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'unexpected_error', 'Something went wrong. Reload the page and try again.');
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromResponse(status: number, payload: unknown): ApiError {
+  if (isErrorBody(payload)) return new ApiError(status, payload.error, payload.message);
+  if (status === 429)
+    return new ApiError(status, 'rate_limited', 'Too many attempts. Wait a minute, then try again.');
+  return new ApiError(
+    status,
+    `http_${status}`,
+    `Oxygis Cloud answered with HTTP ${status}. Try again in a moment.`,
+  );
+}
+
+function isErrorBody(payload: unknown): payload is { error: string; message: string } {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const body = payload as Record<string, unknown>;
+  return typeof body.error === 'string' && typeof body.message === 'string';
+}
