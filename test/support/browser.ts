@@ -8,7 +8,9 @@ export const chromiumPath = process.env.OXYGIS_CHROMIUM ?? '/usr/bin/chromium';
  * skips them with this reason printed; in CI a missing browser is a failure, never a skip.
  */
 export const browserSkipReason =
-  existsSync(chromiumPath) || process.env.CI ? undefined : `no Chromium at ${chromiumPath}: apt-get install -y chromium`;
+  existsSync(chromiumPath) || process.env.CI
+    ? undefined
+    : `no Chromium at ${chromiumPath}: apt-get install -y chromium`;
 
 if (browserSkipReason) process.stderr.write(`browser tests skipped: ${browserSkipReason}\n`);
 
