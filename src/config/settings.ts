@@ -98,6 +98,44 @@ export const settings = {
     description: 'PBKDF2-SHA512 rounds for new password hashes (OWASP: at least 210000)',
     schema: z.coerce.number().int().min(1000, 'expected at least 1000 rounds').default(210_000),
   }),
+  staffMfa: define({
+    env: 'OXYGIS_STAFF_MFA',
+    flag: '--staff-mfa <policy>',
+    description:
+      'required or optional: second factor for staff accounts (default: required with OXYGIS_DATABASE_URL, ' +
+      'optional for the embedded demo database)',
+    schema: z.enum(['required', 'optional'], { error: 'expected required or optional' }).optional(),
+  }),
+  secretKey: define({
+    env: 'OXYGIS_SECRET_KEY',
+    flag: '--secret-key <base64>',
+    description:
+      'base64 of 32 random bytes that encrypts stored secrets (TOTP seeds); default: generated in <data-dir>/secrets. ' +
+      'Give the same key to every node',
+    schema: z
+      .string()
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'expected base64 of exactly 32 bytes (openssl rand -base64 32)',
+      )
+      .optional(),
+  }),
+  smtpUrl: define({
+    env: 'OXYGIS_SMTP_URL',
+    flag: '--smtp-url <url>',
+    description:
+      'outgoing mail server, smtp://user:pass@host:587 or smtps://…; without it mail is kept in <data-dir>/outbox',
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
+      .optional(),
+  }),
+  mailFrom: define({
+    env: 'OXYGIS_MAIL_FROM',
+    flag: '--mail-from <address>',
+    description: 'sender of the platform e-mails, e.g. "Oxygis Cloud <support@example.com>"',
+    schema: z.string().min(3).optional(),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

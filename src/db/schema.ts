@@ -15,6 +15,48 @@ export interface AccountTable {
   status: 'invited' | 'active' | 'disabled';
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+}
+
+export type AccountRight = 'tickets' | 'backups' | 'reports' | 'database_credentials';
+
+export interface ClientTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  require_mfa: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface AccountRightTable {
+  account_id: string;
+  right: AccountRight;
+  granted_by: string | null;
+  granted_at: CreatedAt;
+}
+
+export interface RecoveryCodeTable {
+  account_id: string;
+  code_hash: Buffer;
+  used_at: Date | null;
+}
+
+export interface OneTimeLinkTable {
+  token_hash: Buffer;
+  account_id: string;
+  purpose: 'invitation' | 'password_reset';
+  created_at: CreatedAt;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Date;
+  blocked_until: Date | null;
 }
 
 export interface SessionTable {
@@ -62,4 +104,9 @@ export interface Database {
   api_token: ApiTokenTable;
   setup_token: SetupTokenTable;
   audit_event: AuditEventTable;
+  client: ClientTable;
+  account_right: AccountRightTable;
+  recovery_code: RecoveryCodeTable;
+  one_time_link: OneTimeLinkTable;
+  login_throttle: LoginThrottleTable;
 }

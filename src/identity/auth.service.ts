@@ -1,10 +1,13 @@
 import type { Db } from '../db/database.js';
-import { unauthorized } from '../server/errors.js';
+import { forbidden, notFound, unauthorized } from '../server/errors.js';
 import { accountRepository, type Account, type AccountWithHash } from './account.repository.js';
 import { apiTokenRepository } from './api-token.repository.js';
 import { auditRepository } from './audit.repository.js';
+import type { MfaService } from './mfa.service.js';
 import { dummyVerify, hashPassword, needsRehash, verifyPassword } from './password-hash.js';
+import { assertAcceptablePassword } from './password-policy.js';
 import { sessionRepository } from './session.repository.js';
+import type { ThrottleService } from './throttle.service.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export interface RequestMeta {
@@ -40,8 +43,53 @@ export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly rounds: number,
+    private readonly throttle: ThrottleService,
+    private readonly mfa: MfaService,
     private readonly policy: SessionPolicy = DEFAULT_SESSION_POLICY,
   ) {}
+
+  /**
+   * Password, then the second factor when enrolled. Throttled attempts, unknown accounts and wrong
+   * passwords all get the same answer.
+   */
+  private async authenticate(
+    email: string,
+    password: string,
+    code: string | undefined,
+    meta: RequestMeta,
+  ): Promise<Account> {
+    const refuse = async (reason: string): Promise<never> => {
+      await auditRepository.append(this.db, {
+        actorAccountId: null,
+        actorEmail: email,
+        clientId: null,
+        action: 'auth.login_failed',
+        ip: meta.ip,
+        detail: { reason },
+      });
+      throw unauthorized('invalid_credentials', INVALID);
+    };
+    if (await this.throttle.isBlocked(email, meta.ip)) return refuse('throttled');
+    const account = await this.verifyCredentials(email, password);
+    if (!account) {
+      await this.throttle.recordFailure(email, meta.ip);
+      return refuse('password');
+    }
+    if (await this.mfa.isEnabled(account.id)) {
+      if (!code) {
+        throw unauthorized(
+          'mfa_required',
+          'enter the 6-digit code from your authenticator app, or a recovery code',
+        );
+      }
+      if (!(await this.mfa.verifySecondFactor(account.id, code))) {
+        await this.throttle.recordFailure(email, meta.ip);
+        return refuse('second_factor');
+      }
+    }
+    await this.throttle.recordSuccess(email, meta.ip);
+    return account;
+  }
 
   /**
    * Checks a password without telling whether the account exists (same work, same answer), and
@@ -61,18 +109,13 @@ export class AuthService {
     return publicAccount(account);
   }
 
-  async login(email: string, password: string, meta: RequestMeta): Promise<NewSession> {
-    const account = await this.verifyCredentials(email, password);
-    if (!account) {
-      await auditRepository.append(this.db, {
-        actorAccountId: null,
-        actorEmail: email,
-        clientId: null,
-        action: 'auth.login_failed',
-        ip: meta.ip,
-      });
-      throw unauthorized('invalid_credentials', INVALID);
-    }
+  async login(
+    email: string,
+    password: string,
+    code: string | undefined,
+    meta: RequestMeta,
+  ): Promise<NewSession> {
+    const account = await this.authenticate(email, password, code, meta);
     const session = await this.startSession(account, meta);
     await this.audit(account, 'auth.login', meta);
     return session;
@@ -118,20 +161,11 @@ export class AuthService {
   async issueApiToken(
     email: string,
     password: string,
+    code: string | undefined,
     name: string,
     meta: RequestMeta,
   ): Promise<{ id: string; token: string; account: Account }> {
-    const account = await this.verifyCredentials(email, password);
-    if (!account) {
-      await auditRepository.append(this.db, {
-        actorAccountId: null,
-        actorEmail: email,
-        clientId: null,
-        action: 'auth.token_failed',
-        ip: meta.ip,
-      });
-      throw unauthorized('invalid_credentials', INVALID);
-    }
+    const account = await this.authenticate(email, password, code, meta);
     const { secret, hash } = newSecret('oxy_');
     const id = await apiTokenRepository.insert(this.db, { accountId: account.id, name, tokenHash: hash });
     await this.audit(account, 'auth.token_created', meta, { tokenId: id, name });
@@ -143,6 +177,45 @@ export class AuthService {
     if (!accountId) return undefined;
     const account = await accountRepository.findById(this.db, accountId);
     return account?.status === 'active' ? publicAccount(account) : undefined;
+  }
+
+  listApiTokens(accountId: string) {
+    return apiTokenRepository.list(this.db, accountId);
+  }
+
+  async revokeApiToken(account: Account, tokenId: string, meta: RequestMeta): Promise<void> {
+    if (!(await apiTokenRepository.revoke(this.db, account.id, tokenId))) {
+      throw notFound('token_not_found', 'there is no such live token of yours; see `oxygis token list`');
+    }
+    await this.audit(account, 'auth.token_revoked', meta, { tokenId });
+  }
+
+  /** Re-authentication: the current password must be given again before a sensitive change. */
+  async reauthenticate(account: Account, password: string): Promise<void> {
+    if (!(await this.verifyCredentials(account.email, password))) {
+      throw forbidden(
+        'reauthentication_failed',
+        'your current password is not right; type it again to confirm the change',
+      );
+    }
+  }
+
+  async changePassword(
+    account: Account,
+    current: string,
+    next: string,
+    keepSession: string | null,
+    meta: RequestMeta,
+  ) {
+    await this.reauthenticate(account, current);
+    assertAcceptablePassword(next, [account.email, account.displayName]);
+    await accountRepository.setPasswordHash(this.db, account.id, await hashPassword(next, this.rounds));
+    await sessionRepository.deleteForAccount(
+      this.db,
+      account.id,
+      keepSession ? hashSecret(keepSession) : undefined,
+    );
+    await this.audit(account, 'auth.password_changed', meta);
   }
 
   async purgeExpiredSessions(): Promise<number> {

@@ -53,6 +53,13 @@ export const sessionRepository = {
     await db.deleteFrom('session').where('id_hash', '=', idHash).execute();
   },
 
+  /** Ends every session of the account, except `keep` (the one making the change). */
+  async deleteForAccount(db: Db, accountId: string, keep?: Buffer): Promise<void> {
+    let query = db.deleteFrom('session').where('account_id', '=', accountId);
+    if (keep) query = query.where('id_hash', '!=', keep);
+    await query.execute();
+  },
+
   /** Removes sessions past their absolute end or idle for longer than `idleMs`. */
   async purgeExpired(db: Db, now: Date, idleMs: number): Promise<number> {
     const result = await db

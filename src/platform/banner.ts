@@ -7,12 +7,13 @@ export function startBanner(options: {
   caFile: string;
   generatedCertificate: boolean;
   databaseMode: 'embedded' | 'external';
+  mail: string;
   bootstrap: BootstrapResult;
 }): string {
   const lines = ['', `Oxygis Cloud is running: ${options.consoleUrl}`];
   if (options.httpPort !== undefined)
     lines.push(`  plain HTTP on port ${options.httpPort} redirects to HTTPS`);
-  lines.push(`  control-plane database: ${options.databaseMode}`);
+  lines.push(`  control-plane database: ${options.databaseMode}`, `  outgoing mail: ${options.mail}`);
   if (options.generatedCertificate) {
     lines.push(`  certificate signed by the platform's local CA: ${options.caFile}`);
     lines.push(

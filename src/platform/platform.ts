@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import type { Config } from '../config/config.js';
 import { checkDatabase, connectDatabase, migrate, type Db } from '../db/database.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded.js';
-import { AuthService } from '../identity/auth.service.js';
-import { SetupService, type BootstrapResult } from '../identity/setup.service.js';
+import type { BootstrapResult } from '../identity/setup.service.js';
 import { JobRunner } from '../jobs/job-runner.js';
 import { buildApp } from '../server/app.js';
 import { createMetricsRegistry } from '../server/plugins/metrics.js';
@@ -17,6 +16,7 @@ import type { Logger } from '../shared/logger.js';
 import { packageVersion } from '../shared/package-root.js';
 import { startBanner } from './banner.js';
 import { acquireLock } from './lock.js';
+import { createServices } from './services.js';
 
 export interface RunningPlatform {
   consoleUrl: string;
@@ -73,8 +73,9 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     await migrate(db, logger);
     const dbVersion = embedded?.serverVersion ?? (await serverVersion(db));
 
-    const auth = new AuthService(db, config.passwordRounds);
-    const setup = new SetupService(db, config.passwordRounds);
+    let consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${config.port}`;
+    const services = await createServices({ config, db, logger, consoleUrl: () => consoleUrl });
+    const { auth, setup, throttle } = services;
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
     await jobs.start([
@@ -84,6 +85,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
         run: async () => {
           const purged = await auth.purgeExpiredSessions();
           if (purged > 0) logger.info({ purged }, 'expired sessions removed');
+          await throttle.purgeOld();
         },
       },
     ]);
@@ -108,8 +110,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       logger,
       tls,
       metrics: createMetricsRegistry(),
-      auth,
-      setup,
+      services,
       databaseHealth,
       status: {
         version: packageVersion,
@@ -142,13 +143,14 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       );
     }
 
-    const consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${port}`;
+    consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${port}`;
     const banner = startBanner({
       consoleUrl,
       httpPort,
       caFile: tls.caFile,
       generatedCertificate: tls.generated,
       databaseMode: embedded ? 'embedded' : 'external',
+      mail: services.mailer.describe(),
       bootstrap,
     });
     return { consoleUrl, port, httpPort, caFile: tls.caFile, bootstrap, banner, stop: stopAll };

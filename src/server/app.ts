@@ -8,11 +8,15 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { DatabaseHealth } from '../db/database.js';
 import { registerAuthRoutes } from '../identity/auth.routes.js';
-import type { AuthService } from '../identity/auth.service.js';
-import type { SetupService } from '../identity/setup.service.js';
+import { registerAccountRoutes } from '../identity/account.routes.js';
+import { registerAuditRoutes } from '../identity/audit.routes.js';
+import { registerMfaRoutes } from '../identity/mfa.routes.js';
+import type { Services } from '../platform/services.js';
+import { registerClientRoutes } from '../tenants/client.routes.js';
 import type { Logger } from '../shared/logger.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerConsole } from './plugins/console.js';
+import { registerDrain } from './plugins/drain.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerHealthRoutes } from './routes/health.routes.js';
@@ -23,8 +27,7 @@ export interface AppDeps {
   logger: Logger;
   tls: { cert: string; key: string };
   metrics: Registry;
-  auth: AuthService;
-  setup: SetupService;
+  services: Services;
   status: PlatformStatusSource;
   databaseHealth: () => Promise<DatabaseHealth>;
 }
@@ -43,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerDrain(app);
 
   await app.register(helmet, {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
@@ -77,10 +81,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerMetrics(app, deps.metrics);
-  registerAuth(app, deps.auth);
+  const { services } = deps;
+  registerAuth(app, services.auth, services.mfa);
   registerHealthRoutes(app, { database: deps.databaseHealth, jobsRunning: deps.status.jobsRunning });
   registerStatusRoutes(app, deps.status);
-  registerAuthRoutes(app, deps.auth, deps.setup);
+  registerAuthRoutes(app, services);
+  registerMfaRoutes(app, services.auth, services.mfa);
+  registerAccountRoutes(app, services.accounts);
+  registerAuditRoutes(app, services.audit);
+  registerClientRoutes(app, services.clients);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);
   return app;

@@ -57,10 +57,13 @@ describe('control-plane database', () => {
       running.push(platform);
       expect(existsSync(path.join(platform.dataDir, 'control-plane'))).toBe(false);
       expect(platform.stdout()).toMatch(/control-plane database: external/);
+      expect((await request(platform.url, platform.caFile, '/readyz')).status).toBe(200);
+      // A production configuration (external database) requires a second factor for staff.
       const status = await request(platform.url, platform.caFile, '/api/status', {
         headers: { authorization: `Bearer ${await token(platform.url, platform.caFile)}` },
       });
-      expect(status.json).toMatchObject({ database: { mode: 'external', ready: true } });
+      expect(status.status).toBe(403);
+      expect(status.json).toMatchObject({ error: 'mfa_enrollment_required' });
       expect(await platform.stop()).toBe(0);
       // Stopping the platform does not stop a database it did not start.
       expect(await pidsMatching(path.join(root, 'pgdata'))).not.toHaveLength(0);

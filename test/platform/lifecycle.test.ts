@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cookiesOf, request } from '../support/https.js';
@@ -66,17 +67,22 @@ describe('platform lifecycle on one data directory', () => {
   it('finishes an in-flight request before stopping', async () => {
     const platform = await startPlatform({ env: admin });
     dirs.push(platform.dataDir);
-    // A sign-in hashes a password (PBKDF2, tens of ms); SIGTERM arrives while it runs.
+    // Open the connection first, so the sign-in below is on the wire at once; it hashes a
+    // password (PBKDF2, ~100 ms) and SIGTERM arrives while it runs.
+    const agent = new https.Agent({ keepAlive: true, maxSockets: 1 });
+    expect((await request(platform.url, platform.caFile, '/healthz', { agent })).status).toBe(200);
     const pending = request(platform.url, platform.caFile, '/api/auth/login', {
       method: 'POST',
+      agent,
       body: { email: admin.OXYGIS_BOOTSTRAP_ADMIN_EMAIL, password: admin.OXYGIS_BOOTSTRAP_ADMIN_PASSWORD },
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const stopped = platform.stop();
     const response = await pending;
     expect(response.status).toBe(200);
     expect(cookiesOf(response).values['__Host-oxygis-session']).toBeTruthy();
     expect(await stopped).toBe(0);
+    agent.destroy();
   });
 
   it('a start that fails halfway (port taken) leaves no PostgreSQL process and no lock behind', async () => {

@@ -15,6 +15,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is, for malformed and oversized bodies. */
   rawBody?: string | Buffer;
+  /** A keep-alive agent, to send a request over an already open connection. */
+  agent?: https.Agent;
 }
 
 /** An HTTPS request that verifies the platform's certificate against its CA (no insecure mode). */
@@ -32,6 +34,7 @@ export function request(
       {
         method: options.method ?? 'GET',
         ca,
+        ...(options.agent ? { agent: options.agent } : {}),
         headers: {
           ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...options.headers,

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as identity from './0001_identity.js';
+import * as access from './0002_access.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
   '0001_identity': identity,
+  '0002_access': access,
 };
 
 export const migrationProvider: MigrationProvider = {

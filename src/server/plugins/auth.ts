@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../../identity/account.repository.js';
 import type { AuthService, NewSession } from '../../identity/auth.service.js';
+import type { MfaService } from '../../identity/mfa.service.js';
 import { forbidden, unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = '__Host-oxygis-session';
@@ -39,10 +40,24 @@ export function clearSessionCookies(reply: FastifyReply): void {
  * cookie (console). A cookie-authenticated POST/PUT/PATCH/DELETE must echo the CSRF cookie in
  * the `x-csrf-token` header, which a cross-site page cannot do.
  */
-export function registerAuth(app: FastifyInstance, auth: AuthService): void {
+/** What a signed-in account may still reach while it must enrol a second factor first. */
+const ENROLMENT_ROUTES = ['/api/auth/session', '/api/auth/logout', '/api/auth/mfa/'];
+
+export function registerAuth(app: FastifyInstance, auth: AuthService, mfa: MfaService): void {
   app.decorateRequest('account', null);
   app.decorateRequest('authenticatedBy', null);
   app.decorateRequest('sessionToken', null);
+
+  app.addHook('preHandler', async (request) => {
+    const account = request.account;
+    if (!account || ENROLMENT_ROUTES.some((route) => request.url.startsWith(route))) return;
+    if ((await mfa.isRequired(account)) && !(await mfa.isEnabled(account.id))) {
+      throw forbidden(
+        'mfa_enrollment_required',
+        'this account must set up a second factor first: open your profile in the console and enrol an authenticator app',
+      );
+    }
+  });
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

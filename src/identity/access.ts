@@ -1,0 +1,57 @@
+import { forbidden, notFound } from '../server/errors.js';
+import type { Account } from './account.repository.js';
+
+/**
+ * Who may do what, in one place, enforced by the services (never only hidden in the UI).
+ * Anything of another client answers "not found": a client cannot even learn that it exists.
+ */
+
+/** Who is acting, and from where (for the audit log). */
+export interface Actor {
+  account: Account;
+  ip: string | null;
+}
+
+export const STAFF_ROLES = ['operator', 'support_agent'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const RIGHTS = ['tickets', 'backups', 'reports', 'database_credentials'] as const;
+export type Right = (typeof RIGHTS)[number];
+
+export function isStaff(account: Account): boolean {
+  return account.kind === 'staff';
+}
+
+export function isOperator(account: Account): boolean {
+  return account.kind === 'staff' && account.roles.includes('operator');
+}
+
+export function assertOperator(account: Account): void {
+  if (!isOperator(account))
+    throw forbidden('operator_only', 'only an operator of the hosting team can do this');
+}
+
+/** Staff see every client; client accounts see their own client only. */
+export function canSeeClient(account: Account, clientId: string): boolean {
+  return isStaff(account) || account.clientId === clientId;
+}
+
+export function assertCanSeeClient(account: Account, clientId: string): void {
+  if (!canSeeClient(account, clientId)) throw clientNotFound();
+}
+
+/** Operators administer every client; a client administrator only its own. */
+export function canAdministerClient(account: Account, clientId: string): boolean {
+  return isOperator(account) || (account.kind === 'client_admin' && account.clientId === clientId);
+}
+
+export function assertCanAdministerClient(account: Account, clientId: string): void {
+  if (!canSeeClient(account, clientId)) throw clientNotFound();
+  if (!canAdministerClient(account, clientId)) {
+    throw forbidden('not_client_admin', "only the client's administrators (or an operator) can do this");
+  }
+}
+
+export function clientNotFound(): Error {
+  return notFound('client_not_found', 'there is no such client; check the slug with `oxygis tenant list`');
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { AccountService } from '../identity/account.service.js';
+import { AuditService } from '../identity/audit.service.js';
+import { AuthService } from '../identity/auth.service.js';
+import { LinkService } from '../identity/link.service.js';
+import { MfaService } from '../identity/mfa.service.js';
+import { SetupService } from '../identity/setup.service.js';
+import { ThrottleService } from '../identity/throttle.service.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
+import { readOrCreateSecret } from '../shared/files.js';
+import type { Logger } from '../shared/logger.js';
+import { SecretBox } from '../shared/secret-box.js';
+import { ClientService } from '../tenants/client.service.js';
+
+/** Every service of the platform, built once at start and handed to the routes and jobs. */
+export interface Services {
+  mailer: Mailer;
+  auth: AuthService;
+  setup: SetupService;
+  links: LinkService;
+  mfa: MfaService;
+  throttle: ThrottleService;
+  accounts: AccountService;
+  audit: AuditService;
+  clients: ClientService;
+}
+
+export async function createServices(options: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  /** The console URL is known once the HTTPS port is bound. */
+  consoleUrl: () => string;
+}): Promise<Services> {
+  const { config, db, logger } = options;
+  const key =
+    config.secretKey ?? (await readOrCreateSecret(path.join(config.dataDir, 'secrets', 'platform.key')));
+  const box = new SecretBox(Buffer.from(key, config.secretKey ? 'base64' : 'base64url'));
+  const staffMfaRequired = (config.staffMfa ?? (config.databaseUrl ? 'required' : 'optional')) === 'required';
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    dataDir: config.dataDir,
+    logger,
+  });
+  const throttle = new ThrottleService(db);
+  const mfa = new MfaService(db, box, staffMfaRequired);
+  const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
+  return {
+    mailer,
+    auth: new AuthService(db, config.passwordRounds, throttle, mfa),
+    setup: new SetupService(db, config.passwordRounds),
+    links,
+    mfa,
+    throttle,
+    accounts: new AccountService(db, links, mailer),
+    audit: new AuditService(db),
+    clients: new ClientService(db),
+  };
+}
