@@ -93,8 +93,10 @@ export async function callApi<T>(
   method: string,
   urlPath: string,
   body?: unknown,
+  /** An answer already received for this request (so it is not sent twice). */
+  answered?: ApiResponse,
 ): Promise<T> {
-  const response = await apiRequest(target, method, urlPath, body);
+  const response = answered ?? (await apiRequest(target, method, urlPath, body));
   if (response.status >= 200 && response.status < 300) return response.body as T;
   const error = response.body as { error?: string; message?: string } | undefined;
   const message = error?.message ?? `the platform answered HTTP ${response.status}`;

@@ -1,18 +1,33 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../shared/package-root.js';
+import { auditCommand } from './commands/audit.js';
 import { loginCommand } from './commands/login.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
+import { tenantCommand } from './commands/tenant.js';
+import { tokenCommand } from './commands/token.js';
+import { userCommand } from './commands/user.js';
 import { CliError } from './errors.js';
 
+/** Usage errors anywhere in the tree end as exit code 2, through `main`, never process.exit. */
+function overrideExits(command: Command): Command {
+  command.exitOverride();
+  for (const sub of command.commands) overrideExits(sub);
+  return command;
+}
+
 function program(): Command {
-  return new Command('oxygis')
+  const root = new Command('oxygis')
     .description('Oxygis Cloud: hosting under a real service level agreement')
     .version(packageVersion)
-    .exitOverride()
     .addCommand(startCommand())
     .addCommand(statusCommand())
-    .addCommand(loginCommand());
+    .addCommand(loginCommand())
+    .addCommand(tenantCommand())
+    .addCommand(userCommand())
+    .addCommand(tokenCommand())
+    .addCommand(auditCommand());
+  return overrideExits(root);
 }
 
 /** Runs the CLI; every failure is one clear line on stderr and an exit code, never a stack trace. */
