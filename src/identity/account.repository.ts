@@ -125,6 +125,10 @@ export const accountRepository = {
     });
   },
 
+  async setEmail(db: Db, id: string, email: string): Promise<void> {
+    await db.updateTable('account').set({ email, updated_at: new Date() }).where('id', '=', id).execute();
+  },
+
   async setPasswordHash(db: Db, id: string, passwordHash: string): Promise<void> {
     await db
       .updateTable('account')

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Mailer } from '../mail/mailer.js';
 import {
   clearSessionCookies,
   requireAccount,
@@ -11,6 +12,7 @@ import type { AccountService } from './account.service.js';
 import {
   accountResponse,
   credentials,
+  emailChange,
   errorBody,
   idParam,
   linkCompletion,
@@ -52,11 +54,12 @@ export interface AuthRouteDeps {
   links: LinkService;
   mfa: MfaService;
   accounts: AccountService;
+  mailer: Mailer;
 }
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, setup, links, mfa, accounts }: AuthRouteDeps,
+  { auth, setup, links, mfa, accounts, mailer }: AuthRouteDeps,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
@@ -182,6 +185,32 @@ export function registerAuthRoutes(
         newPassword,
         request.sessionToken,
         requestMeta(request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/auth/email',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: 'Change your e-mail address (current password required)',
+        body: emailChange,
+        response: { 204: noContent, 403: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const account = signedInAccount(request);
+      await auth.changeEmail(
+        account,
+        request.body.password,
+        request.body.email,
+        requestMeta(request),
+        async (to, text) => {
+          await mailer.send({ to, subject: 'Your Oxygis Cloud e-mail address changed', text });
+        },
       );
       return reply.status(204).send(null);
     },

@@ -76,3 +76,5 @@ export const messageResponse = z.object({ message: z.string() });
 
 /** 204 answers carry no body. */
 export const noContent = z.null();
+
+export const emailChange = z.object({ password, email: z.email('give a valid e-mail address').max(320) });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { forbidden, notFound, unauthorized } from '../server/errors.js';
+import { conflict, forbidden, notFound, unauthorized } from '../server/errors.js';
 import { accountRepository, type Account, type AccountWithHash } from './account.repository.js';
 import { apiTokenRepository } from './api-token.repository.js';
 import { auditRepository } from './audit.repository.js';
@@ -216,6 +216,27 @@ export class AuthService {
       keepSession ? hashSecret(keepSession) : undefined,
     );
     await this.audit(account, 'auth.password_changed', meta);
+  }
+
+  /** A new e-mail address, after re-authentication; the old address is told. */
+  async changeEmail(
+    account: Account,
+    password: string,
+    email: string,
+    meta: RequestMeta,
+    notify: (to: string, text: string) => Promise<void>,
+  ) {
+    await this.reauthenticate(account, password);
+    const next = email.trim().toLowerCase();
+    const taken = await accountRepository.findByEmail(this.db, next);
+    if (taken && taken.id !== account.id)
+      throw conflict('email_taken', `an account with the e-mail ${next} already exists`);
+    await accountRepository.setEmail(this.db, account.id, next);
+    await this.audit(account, 'auth.email_changed', meta, { from: account.email, to: next });
+    await notify(
+      account.email,
+      `The e-mail address of your Oxygis Cloud account was changed to ${next}. If you did not do this, contact your administrator now.`,
+    );
   }
 
   async purgeExpiredSessions(): Promise<number> {

@@ -295,6 +295,36 @@ describe('passwords', () => {
   });
 });
 
+describe('e-mail address', () => {
+  it('changes only with the current password, and the old address is told', async () => {
+    const marc = await signIn(platform, 'marc@brasserie.test', 'maple orbit canyon 64');
+    const refused = await marc.call('/api/auth/email', {
+      method: 'POST',
+      body: { password: 'wrong one', email: 'marc@new.test' },
+    });
+    expect(refused.json).toMatchObject({ error: 'reauthentication_failed' });
+    const taken = await marc.call('/api/auth/email', {
+      method: 'POST',
+      body: { password: 'maple orbit canyon 64', email: 'jeanne@brasserie.test' },
+    });
+    expect(taken.status).toBe(409);
+    const changed = await marc.call('/api/auth/email', {
+      method: 'POST',
+      body: { password: 'maple orbit canyon 64', email: 'Marc@New.test' },
+    });
+    expect(changed.status).toBe(204);
+    await smtp.waitFor((m) => m.to.includes('marc@brasserie.test') && m.text.includes('marc@new.test'));
+    expect(
+      (await anonymous('/api/auth/login', { email: 'marc@new.test', password: 'maple orbit canyon 64' }))
+        .status,
+    ).toBe(200);
+    await marc.call('/api/auth/email', {
+      method: 'POST',
+      body: { password: 'maple orbit canyon 64', email: 'marc@brasserie.test' },
+    });
+  });
+});
+
 describe('sign-in throttling', () => {
   it('slows an attack on an account from one address without locking out the real user elsewhere', async () => {
     const attacker = { 'x-forwarded-for': '203.0.113.7' };

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformDb } from '../support/actors.js';
 import { cookiesOf, request, type Response } from '../support/https.js';
 import { removeDir, startPlatform, type RunningPlatform } from '../support/platform.js';
 
@@ -113,6 +115,32 @@ describe('console sessions', () => {
     expect(out.status).toBe(204);
     // The old cookie no longer works, even when replayed.
     expect((await call('/api/auth/session', { headers: { cookie: cookies.header } })).status).toBe(401);
+  });
+
+  it('ends sessions idle for more than an hour, or older than twelve hours', async () => {
+    const idle = cookiesOf(await login(operator.email, operator.password));
+    const old = cookiesOf(await login(operator.email, operator.password));
+    const db = await platformDb(platform);
+    try {
+      const hashOf = (token: string | undefined) =>
+        createHash('sha256')
+          .update(token ?? '')
+          .digest();
+      await db
+        .updateTable('session')
+        .set({ last_seen_at: new Date(Date.now() - 61 * 60 * 1000) })
+        .where('id_hash', '=', hashOf(idle.values['__Host-oxygis-session']))
+        .execute();
+      await db
+        .updateTable('session')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('id_hash', '=', hashOf(old.values['__Host-oxygis-session']))
+        .execute();
+    } finally {
+      await db.destroy();
+    }
+    expect((await call('/api/auth/session', { headers: { cookie: idle.header } })).status).toBe(401);
+    expect((await call('/api/auth/session', { headers: { cookie: old.header } })).status).toBe(401);
   });
 
   it('API tokens authenticate with a Bearer header and need no CSRF header', async () => {
