@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../shared/package-root.js';
 import { auditCommand } from './commands/audit.js';
+import { dbCommand } from './commands/db.js';
 import { loginCommand } from './commands/login.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
@@ -25,6 +26,7 @@ function program(): Command {
     .addCommand(loginCommand())
     .addCommand(tenantCommand())
     .addCommand(userCommand())
+    .addCommand(dbCommand())
     .addCommand(tokenCommand())
     .addCommand(auditCommand());
   return overrideExits(root);

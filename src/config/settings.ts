@@ -136,6 +136,37 @@ export const settings = {
     description: 'sender of the platform e-mails, e.g. "Oxygis Cloud <support@example.com>"',
     schema: z.string().min(3).optional(),
   }),
+  instancePorts: define({
+    env: 'OXYGIS_INSTANCE_PORTS',
+    flag: '--instance-ports <from-to>',
+    description: "port range for the clients' dedicated PostgreSQL instances",
+    schema: z
+      .string()
+      .regex(/^\d{2,5}-\d{2,5}$/, 'expected a range such as 55000-59999')
+      .transform((v) => {
+        const [from, to] = v.split('-').map(Number);
+        return { from: from ?? 0, to: to ?? 0 };
+      })
+      .refine(
+        (r) => r.from >= 1024 && r.to <= 65535 && r.from <= r.to,
+        'expected 1024 <= from <= to <= 65535',
+      )
+      .default({ from: 55000, to: 59999 }),
+  }),
+  instanceHost: define({
+    env: 'OXYGIS_INSTANCE_HOST',
+    flag: '--instance-host <name>',
+    description:
+      "host name clients use to reach their database (in URIs and the instances' certificates; default: the public URL's host, else localhost)",
+    schema: z.string().min(1).optional(),
+  }),
+  deleteGraceDays: define({
+    env: 'OXYGIS_DELETE_GRACE_DAYS',
+    flag: '--delete-grace-days <n>',
+    description:
+      'days a deleted client (and its database) is kept before removal; resume cancels the deletion',
+    schema: z.coerce.number().min(0).max(365).default(7),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

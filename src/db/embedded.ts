@@ -1,11 +1,11 @@
-import { chmod, chown, mkdir, stat } from 'node:fs/promises';
+import { chown, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config/config.js';
 import { locatePgBinaries } from '../postgres/binaries.js';
 import { PgCluster } from '../postgres/cluster.js';
-import { ensurePgOsUser, type OsUser } from '../postgres/os-user.js';
-import { firstBlockedAncestor } from '../postgres/reachability.js';
+import { ensurePgOsUser } from '../postgres/os-user.js';
+import { firstBlockedAncestor, letPostgresThrough } from '../postgres/reachability.js';
 import { supervise } from '../postgres/supervisor.js';
 import { freePort } from '../shared/free-port.js';
 import { readOrCreateSecret } from '../shared/files.js';
@@ -30,20 +30,6 @@ async function ensureDatabase(adminUrl: string): Promise<string> {
     return version.rows[0]?.server_version ?? 'unknown';
   } finally {
     await client.end();
-  }
-}
-
-/**
- * The data directory belongs to the platform: when it was created private (mode 0700), it is
- * opened for traversal only (o+x, no listing) so the PostgreSQL user can reach its own folder.
- */
-async function letPostgresThrough(dataDir: string, target: string, osUser: OsUser): Promise<void> {
-  let previous: string | undefined;
-  for (;;) {
-    const blocked = await firstBlockedAncestor(target, osUser);
-    if (!blocked || blocked === previous || path.relative(dataDir, blocked).startsWith('..')) return;
-    await chmod(blocked, ((await stat(blocked)).mode & 0o7777) | 0o001);
-    previous = blocked;
   }
 }
 

@@ -28,6 +28,49 @@ export interface ClientTable {
   slug: string;
   require_mfa: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
+  plan: ColumnType<string, string | undefined, string>;
+  contacts: ColumnType<ClientContact[], string | undefined, string>;
+  status: ColumnType<'active' | 'suspended' | 'deleting', 'active' | 'suspended' | 'deleting' | undefined>;
+  delete_after: Date | null;
+}
+
+export interface ClientContact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+export type InstanceStatus = 'provisioning' | 'running' | 'stopped' | 'suspended' | 'failed' | 'deleting';
+
+export interface InstanceTable {
+  client_id: string;
+  host: ColumnType<string, string | undefined, string>;
+  port: number;
+  data_dir: string;
+  db_name: string;
+  owner_role: string;
+  sealed_admin_password: string;
+  status: InstanceStatus;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface InstanceEventTable {
+  id: Generated<string>;
+  client_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  kind: string;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface DbCredentialTable {
+  id: Generated<string>;
+  client_id: string;
+  account_id: string;
+  role_name: string;
+  mode: 'read_only' | 'read_write';
+  created_at: CreatedAt;
+  rotated_at: Date | null;
 }
 
 export interface AccountRightTable {
@@ -109,4 +152,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   one_time_link: OneTimeLinkTable;
   login_throttle: LoginThrottleTable;
+  instance: InstanceTable;
+  instance_event: InstanceEventTable;
+  db_credential: DbCredentialTable;
 }

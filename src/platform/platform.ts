@@ -75,7 +75,9 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
 
     let consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${config.port}`;
     const services = await createServices({ config, db, logger, consoleUrl: () => consoleUrl });
-    const { auth, setup, throttle } = services;
+    const { auth, setup, throttle, instances, clients } = services;
+    cleanups.push(() => instances.stopAll());
+    await instances.startAll();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
     await jobs.start([
@@ -86,6 +88,14 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
           const purged = await auth.purgeExpiredSessions();
           if (purged > 0) logger.info({ purged }, 'expired sessions removed');
           await throttle.purgeOld();
+        },
+      },
+      {
+        name: 'tenants.remove-deleted',
+        cron: '17 * * * *',
+        run: async () => {
+          const removed = await clients.removeDue();
+          if (removed > 0) logger.info({ removed }, 'clients removed after their grace period');
         },
       },
     ]);

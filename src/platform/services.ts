@@ -12,7 +12,10 @@ import { createMailer, type Mailer } from '../mail/mailer.js';
 import { readOrCreateSecret } from '../shared/files.js';
 import type { Logger } from '../shared/logger.js';
 import { SecretBox } from '../shared/secret-box.js';
+import { createLocalHostDriver } from '../tenants/bootstrap.js';
 import { ClientService } from '../tenants/client.service.js';
+import { CredentialService } from '../tenants/credential.service.js';
+import { InstanceService } from '../tenants/instance.service.js';
 
 /** Every service of the platform, built once at start and handed to the routes and jobs. */
 export interface Services {
@@ -25,6 +28,8 @@ export interface Services {
   accounts: AccountService;
   audit: AuditService;
   clients: ClientService;
+  instances: InstanceService;
+  credentials: CredentialService;
 }
 
 export async function createServices(options: {
@@ -47,7 +52,17 @@ export async function createServices(options: {
   });
   const throttle = new ThrottleService(db);
   const mfa = new MfaService(db, box, staffMfaRequired);
+  const driver = await createLocalHostDriver(config, logger);
+  const instances = new InstanceService(
+    db,
+    driver,
+    box,
+    config.instancePorts,
+    path.join(config.dataDir, 'tls', 'ca.pem'),
+    logger,
+  );
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
+  const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
   return {
     mailer,
     auth: new AuthService(db, config.passwordRounds, throttle, mfa),
@@ -57,6 +72,8 @@ export async function createServices(options: {
     throttle,
     accounts: new AccountService(db, links, mailer),
     audit: new AuditService(db),
-    clients: new ClientService(db),
+    clients,
+    instances,
+    credentials: new CredentialService(db, clients, instances),
   };
 }

@@ -61,7 +61,7 @@ export class PgCluster {
    * initdb into a scratch directory beside the target, renamed into place only when complete, so a
    * crash during initialisation never leaves a half-made cluster behind.
    */
-  async initialise(superuser: string, password: string): Promise<void> {
+  async initialise(superuser: string, password: string, extraArgs: string[] = []): Promise<void> {
     const { dataDir, osUser, binaries } = this.options;
     const scratch = `${dataDir}.initdb-${process.pid}`;
     const parent = path.dirname(dataDir);
@@ -83,6 +83,7 @@ export class PgCluster {
         '--encoding=UTF8',
         '--no-locale',
         '--data-checksums',
+        ...extraArgs,
       ]);
     } catch (error) {
       await rm(scratch, { recursive: true, force: true });

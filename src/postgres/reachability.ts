@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { OsUser } from './os-user.js';
 
@@ -24,4 +24,19 @@ export async function firstBlockedAncestor(target: string, user: OsUser): Promis
     if ((info.mode & bit) === 0) return current;
   }
   return undefined;
+}
+
+/**
+ * The data directory belongs to the platform: when it was created private (mode 0700), it is
+ * opened for traversal only (o+x, no listing) so the PostgreSQL user can reach its own folders.
+ * Directories above the data directory are never touched.
+ */
+export async function letPostgresThrough(dataDir: string, target: string, osUser: OsUser): Promise<void> {
+  let previous: string | undefined;
+  for (;;) {
+    const blocked = await firstBlockedAncestor(target, osUser);
+    if (!blocked || blocked === previous || path.relative(dataDir, blocked).startsWith('..')) return;
+    await chmod(blocked, ((await stat(blocked)).mode & 0o7777) | 0o001);
+    previous = blocked;
+  }
 }

@@ -13,6 +13,7 @@ import { registerAuditRoutes } from '../identity/audit.routes.js';
 import { registerMfaRoutes } from '../identity/mfa.routes.js';
 import type { Services } from '../platform/services.js';
 import { registerClientRoutes } from '../tenants/client.routes.js';
+import { registerCredentialRoutes } from '../tenants/credential.routes.js';
 import type { Logger } from '../shared/logger.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerConsole } from './plugins/console.js';
@@ -89,7 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMfaRoutes(app, services.auth, services.mfa);
   registerAccountRoutes(app, services.accounts);
   registerAuditRoutes(app, services.audit);
-  registerClientRoutes(app, services.clients);
+  registerClientRoutes(app, services.clients, services.instances);
+  registerCredentialRoutes(app, services.credentials);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);
   return app;

@@ -33,14 +33,18 @@ function stillValid(certPem: string, hostnames: string[]): boolean {
   );
 }
 
-async function ensureCa(dir: string): Promise<{ cert: string; key: string }> {
+/** The platform's local CA (10 years): signs the HTTPS and the client instances' certificates. */
+export async function ensureCa(dir: string): Promise<{ cert: string; key: string }> {
   const certFile = path.join(dir, 'ca.pem');
   const keyFile = path.join(dir, 'ca-key.pem');
   const [cert, key] = await Promise.all([readIfExists(certFile), readIfExists(keyFile)]);
-  if (cert && key && stillValid(cert, [])) return { cert, key };
+  // ECDSA P-256: instance certificates are made in milliseconds (RSA keys take ~0.4 s each).
+  const isEc = cert ? new X509Certificate(cert).publicKey.asymmetricKeyType === 'ec' : false;
+  if (cert && key && isEc && stillValid(cert, [])) return { cert, key };
   const now = new Date();
   const ca = await generate([{ name: 'commonName', value: `Oxygis Cloud local CA (${os.hostname()})` }], {
-    keySize: 2048,
+    keyType: 'ec',
+    curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate: now,
     notAfterDate: new Date(now.getTime() + 10 * 365 * 24 * 3600 * 1000),
@@ -78,7 +82,9 @@ export async function ensureTls(options: {
   const ca = await ensureCa(dir);
   const [cert, key] = await Promise.all([readIfExists(certFile), readIfExists(keyFile)]);
   const caFile = path.join(dir, 'ca.pem');
-  if (cert && key && stillValid(cert, options.hostnames)) return { cert, key, caFile, generated: true };
+  const signedByCa = cert ? new X509Certificate(cert).checkIssued(new X509Certificate(ca.cert)) : false;
+  if (cert && key && signedByCa && stillValid(cert, options.hostnames))
+    return { cert, key, caFile, generated: true };
 
   const names = [...new Set(['localhost', os.hostname(), ...options.hostnames])];
   const altNames = names.map((name) =>
@@ -87,7 +93,8 @@ export async function ensureTls(options: {
   altNames.push({ type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' });
   const now = new Date();
   const server = await generate([{ name: 'commonName', value: names[0] ?? 'localhost' }], {
-    keySize: 2048,
+    keyType: 'ec',
+    curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate: now,
     notAfterDate: new Date(now.getTime() + 397 * 24 * 3600 * 1000),

@@ -1,18 +1,40 @@
 import type { Db } from '../db/database.js';
+import type { ClientContact } from '../db/schema.js';
 
 export interface Client {
   id: string;
   name: string;
   slug: string;
+  plan: string;
+  status: 'active' | 'suspended' | 'deleting';
+  contacts: ClientContact[];
   requireMfa: boolean;
+  deleteAfter: Date | null;
   createdAt: Date;
 }
 
-const columns = ['id', 'name', 'slug', 'require_mfa as requireMfa', 'created_at as createdAt'] as const;
+const columns = [
+  'id',
+  'name',
+  'slug',
+  'plan',
+  'status',
+  'contacts',
+  'require_mfa as requireMfa',
+  'delete_after as deleteAfter',
+  'created_at as createdAt',
+] as const;
 
 export const clientRepository = {
-  insert(db: Db, client: { name: string; slug: string }): Promise<Client> {
-    return db.insertInto('client').values(client).returning(columns).executeTakeFirstOrThrow();
+  insert(
+    db: Db,
+    client: { name: string; slug: string; plan: string; contacts: ClientContact[] },
+  ): Promise<Client> {
+    return db
+      .insertInto('client')
+      .values({ ...client, contacts: JSON.stringify(client.contacts) })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
   },
 
   list(db: Db, onlyId?: string): Promise<Client[]> {
@@ -32,5 +54,31 @@ export const clientRepository = {
 
   async setRequireMfa(db: Db, id: string, requireMfa: boolean): Promise<void> {
     await db.updateTable('client').set({ require_mfa: requireMfa }).where('id', '=', id).execute();
+  },
+
+  async setStatus(
+    db: Db,
+    id: string,
+    status: Client['status'],
+    deleteAfter: Date | null = null,
+  ): Promise<void> {
+    await db.updateTable('client').set({ status, delete_after: deleteAfter }).where('id', '=', id).execute();
+  },
+
+  dueForRemoval(db: Db, now: Date): Promise<Client[]> {
+    return db
+      .selectFrom('client')
+      .select(columns)
+      .where('status', '=', 'deleting')
+      .where('delete_after', '<=', now)
+      .execute();
+  },
+
+  /** Removes the client and its accounts for good (the audit log keeps their history). */
+  async remove(db: Db, id: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('account').where('client_id', '=', id).execute();
+      await trx.deleteFrom('client').where('id', '=', id).execute();
+    });
   },
 };

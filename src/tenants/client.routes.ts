@@ -3,19 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
+import { clientKey, clientView, createdClient, eventsView, newClient } from './client.schema.js';
 import type { ClientService } from './client.service.js';
+import type { InstanceService } from './instance.service.js';
 
-const client = z.object({
-  id: z.string(),
-  name: z.string(),
-  slug: z.string(),
-  requireMfa: z.boolean(),
-  createdAt: z.date(),
-});
-const key = z.object({ key: z.string().min(1).max(100) });
-const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 503: errorBody };
 
-export function registerClientRoutes(app: FastifyInstance, clients: ClientService): void {
+export function registerClientRoutes(
+  app: FastifyInstance,
+  clients: ClientService,
+  instances: InstanceService,
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clients'];
 
@@ -26,7 +24,7 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
       schema: {
         tags,
         summary: 'Clients you may see',
-        response: { 200: z.object({ clients: z.array(client) }) },
+        response: { 200: z.object({ clients: z.array(clientView) }) },
       },
     },
     async (request) => ({
@@ -40,9 +38,10 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
       preHandler: requireAccount,
       schema: {
         tags,
-        summary: 'Create a client (operators)',
-        body: z.object({ name: z.string().max(200), slug: z.string().max(100).optional() }),
-        response: { 201: z.object({ client }), ...errors },
+        summary:
+          'Create a client and its dedicated PostgreSQL instance (operators); the password is shown once',
+        body: newClient,
+        response: { 201: createdClient, ...errors },
       },
     },
     async (request, reply) => {
@@ -50,7 +49,7 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
         { account: signedInAccount(request), ip: request.ip },
         request.body,
       );
-      return reply.status(201).send({ client: created });
+      return reply.status(201).send(created);
     },
   );
 
@@ -60,14 +59,34 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
       preHandler: requireAccount,
       schema: {
         tags,
-        summary: 'One client, by slug or id',
-        params: key,
-        response: { 200: z.object({ client }), ...errors },
+        summary: 'One client and its instance, by slug or id',
+        params: clientKey,
+        response: { 200: z.object({ client: clientView }), ...errors },
       },
     },
     async (request) => ({
       client: await clients.get({ account: signedInAccount(request), ip: request.ip }, request.params.key),
     }),
+  );
+
+  api.get(
+    '/api/clients/:key/events',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: "What happened to the client's instance (starts, crashes, restarts)",
+        params: clientKey,
+        response: { 200: eventsView, ...errors },
+      },
+    },
+    async (request) => {
+      const client = await clients.find(
+        { account: signedInAccount(request), ip: request.ip },
+        request.params.key,
+      );
+      return { events: await instances.events(client.id) };
+    },
   );
 
   api.put(
@@ -77,9 +96,9 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
       schema: {
         tags,
         summary: "A client's settings (operator or the client's administrator)",
-        params: key,
+        params: clientKey,
         body: z.object({ requireMfa: z.boolean() }),
-        response: { 200: z.object({ client }), ...errors },
+        response: { 200: z.object({ client: clientView }), ...errors },
       },
     },
     async (request) => ({
@@ -88,6 +107,46 @@ export function registerClientRoutes(app: FastifyInstance, clients: ClientServic
         request.params.key,
         request.body.requireMfa,
       ),
+    }),
+  );
+
+  for (const action of ['suspend', 'resume'] as const) {
+    api.post(
+      `/api/clients/:key/${action}`,
+      {
+        preHandler: requireAccount,
+        schema: {
+          tags,
+          summary:
+            action === 'suspend'
+              ? 'Suspend: the instance stops, connections are refused, data is kept'
+              : 'Resume a suspended client, or cancel its deletion',
+          params: clientKey,
+          response: { 200: z.object({ client: clientView }), ...errors },
+        },
+      },
+      async (request) => ({
+        client: await clients[action](
+          { account: signedInAccount(request), ip: request.ip },
+          request.params.key,
+        ),
+      }),
+    );
+  }
+
+  api.delete(
+    '/api/clients/:key',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: 'Delete: the instance stops now and is removed after the grace period',
+        params: clientKey,
+        response: { 200: z.object({ client: clientView }), ...errors },
+      },
+    },
+    async (request) => ({
+      client: await clients.delete({ account: signedInAccount(request), ip: request.ip }, request.params.key),
     }),
   );
 }

@@ -46,18 +46,21 @@ afterAll(async () => {
 
 describe('oxygis tenant / user / audit / token', () => {
   it('creates and lists clients, and explains a bad slug', async () => {
-    const client = await json<{ slug: string; name: string }>([
-      'tenant',
-      'create',
-      'Brasserie Dupont & Fils',
-    ]);
-    expect(client).toMatchObject({ slug: 'brasserie-dupont-fils', name: 'Brasserie Dupont & Fils' });
+    const created = await json<{
+      client: { slug: string; name: string };
+      database: string;
+      user: string;
+      password: string;
+    }>(['tenant', 'create', 'Brasserie Dupont & Fils']);
+    expect(created.client).toMatchObject({ slug: 'brasserie-dupont-fils', name: 'Brasserie Dupont & Fils' });
+    expect(created).toMatchObject({ database: 'brasserie_dupont_fils', user: 'brasserie_dupont_fils_owner' });
+    expect(created.password.length).toBeGreaterThanOrEqual(24);
     const bad = await cli(['tenant', 'create', 'Whatever', '--slug', 'No Spaces']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a valid slug.*\(invalid_slug\)/);
     const list = await cli(['tenant', 'list']);
     expect(list.stdout).toMatch(
-      /SLUG\s+NAME\s+2FA REQUIRED\nbrasserie-dupont-fils\s+Brasserie Dupont & Fils\s+no/,
+      /SLUG\s+NAME\s+PLAN\s+STATUS\s+DATABASE\s+PORT\s+2FA REQUIRED\nbrasserie-dupont-fils\s+Brasserie Dupont & Fils\s+standard\s+active\s+running\s+\d+\s+no/,
     );
   });
 

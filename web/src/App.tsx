@@ -1,19 +1,30 @@
+import type { ComponentType } from 'react';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { appRoutes } from './routes';
 import { useLocation } from './router';
 import { AppShell } from './shell/AppShell';
+import { ConsolePage } from './shell/ConsolePage';
+
+/** Pages shown without a session. */
+const publicPages: Partial<Record<string, ComponentType>> = {
+  '/sign-in': SignInPage,
+  '/setup': SetupPage,
+  '/accept-invitation': AcceptInvitationPage,
+  '/forgot-password': ForgotPasswordPage,
+  '/reset-password': ResetPasswordPage,
+};
 
 export function App() {
   const { pathname } = useLocation();
-  if (pathname === '/sign-in') return <SignInPage />;
-  if (pathname === '/setup') return <SetupPage />;
+  const PublicPage = publicPages[pathname];
+  if (PublicPage !== undefined) return <PublicPage />;
 
-  const Page = appRoutes.find((route) => route.path === pathname)?.page ?? NotFoundPage;
   return (
     <AppShell>
-      <Page />
+      <ConsolePage />
     </AppShell>
   );
 }

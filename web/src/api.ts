@@ -1,6 +1,7 @@
 /** The one place that talks HTTP to the Oxygis Cloud API (same origin, JSON). */
 
 const CSRF_COOKIE = '__Host-oxygis-csrf';
+const MFA_ENROLLMENT_REQUIRED = 'oxygis:mfa-enrollment-required';
 
 /** Failed API call: `code` is the server's stable error code, `message` is meant for the user. */
 export class ApiError extends Error {
@@ -63,8 +64,21 @@ export async function api<T>(method: HttpMethod, path: string, options: RequestO
   }
 
   const payload = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, payload);
+  if (!response.ok) {
+    const error = errorFromResponse(response.status, payload);
+    if (error.code === 'mfa_enrollment_required') window.dispatchEvent(new Event(MFA_ENROLLMENT_REQUIRED));
+    throw error;
+  }
   return payload as T;
+}
+
+/**
+ * Calls `listener` whenever the server refuses a call until the account sets up a second
+ * factor (its client started to require one, say). Returns the function that unsubscribes.
+ */
+export function onMfaEnrollmentRequired(listener: () => void): () => void {
+  window.addEventListener(MFA_ENROLLMENT_REQUIRED, listener);
+  return () => window.removeEventListener(MFA_ENROLLMENT_REQUIRED, listener);
 }
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
@@ -73,6 +87,14 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 export function postJson<T>(path: string, body?: unknown): Promise<T> {
   return api<T>('POST', path, { body });
+}
+
+export function putJson<T>(path: string, body: unknown): Promise<T> {
+  return api<T>('PUT', path, { body });
+}
+
+export function deleteJson<T>(path: string): Promise<T> {
+  return api<T>('DELETE', path);
 }
 
 /** Turns anything caught from `api()` into an ApiError that can be shown to the user. */

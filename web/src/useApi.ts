@@ -7,6 +7,8 @@ export interface ApiResource<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
+  /** Replaces the loaded data locally, e.g. with what a change returned (no request). */
+  update: (change: (data: T) => T) => void;
 }
 
 interface State<T> {
@@ -46,5 +48,11 @@ export function useApi<T>(path: string, options: { redirectOn401?: boolean } = {
     setAttempt((n) => n + 1);
   }, []);
 
-  return { ...state, reload };
+  const update = useCallback((change: (data: T) => T) => {
+    setState((previous) =>
+      previous.data === undefined ? previous : { ...previous, data: change(previous.data) },
+    );
+  }, []);
+
+  return { ...state, reload, update };
 }

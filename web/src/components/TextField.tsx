@@ -9,6 +9,10 @@ interface TextFieldProps {
   autoComplete?: string;
   required?: boolean;
   minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  inputMode?: 'text' | 'numeric' | 'email';
+  autoFocus?: boolean;
   hint?: string;
 }
 
@@ -21,6 +25,10 @@ export function TextField({
   autoComplete,
   required,
   minLength,
+  maxLength,
+  pattern,
+  inputMode,
+  autoFocus,
   hint,
 }: TextFieldProps) {
   const id = useId();
@@ -37,6 +45,10 @@ export function TextField({
         autoComplete={autoComplete}
         required={required}
         minLength={minLength}
+        maxLength={maxLength}
+        pattern={pattern}
+        inputMode={inputMode}
+        autoFocus={autoFocus}
         aria-describedby={hint === undefined ? undefined : hintId}
       />
       {hint !== undefined && (

@@ -2,11 +2,14 @@ import { useState, type SyntheticEvent } from 'react';
 import { ApiError, asApiError, postJson } from '../api';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Link } from '../components/Link';
 import { TextField } from '../components/TextField';
 import { navigate, safeNextPath, useLocation } from '../router';
 import type { SessionResponse, SetupState } from '../types';
 import { useApi } from '../useApi';
 import { useDocumentTitle } from '../useDocumentTitle';
+
+const CODE_LABEL = 'Code from your authenticator app (or a recovery code)';
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
@@ -14,6 +17,9 @@ export function SignInPage() {
   const setup = useApi<SetupState>('/api/setup', { redirectOn401: false });
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  /** Set once the password was right and the account has a second factor. */
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError>();
 
@@ -22,12 +28,24 @@ export function SignInPage() {
     setSubmitting(true);
     setError(undefined);
     try {
-      await postJson<SessionResponse>('/api/auth/login', { email, password });
+      await postJson<SessionResponse>(
+        '/api/auth/login',
+        askCode ? { email, password, code } : { email, password },
+      );
       navigate(safeNextPath(searchParams.get('next')), { replace: true });
     } catch (caught) {
-      setError(asApiError(caught));
+      const failure = asApiError(caught);
+      if (failure.code === 'mfa_required' && !askCode) setAskCode(true);
+      else setError(failure);
       setSubmitting(false);
     }
+  }
+
+  function startOver() {
+    setAskCode(false);
+    setCode('');
+    setPassword('');
+    setError(undefined);
   }
 
   return (
@@ -38,29 +56,63 @@ export function SignInPage() {
           <code>oxygis start</code>.
         </p>
       )}
+      {searchParams.get('notice') === 'password-changed' && (
+        <p className="note" role="status">
+          Password changed; sign in with your new password.
+        </p>
+      )}
       <form className="form" onSubmit={(event) => void handleSubmit(event)}>
-        <TextField
-          label="E-mail"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={setEmail}
-        />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={setPassword}
-        />
+        {askCode ? (
+          <>
+            <p className="note">
+              Two-factor authentication is on for <strong>{email}</strong>. Type the 6-digit code your
+              authenticator app shows now, or one of your unused recovery codes.
+            </p>
+            <TextField
+              label={CODE_LABEL}
+              name="code"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              value={code}
+              onChange={setCode}
+            />
+          </>
+        ) : (
+          <>
+            <TextField
+              label="E-mail"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={setEmail}
+            />
+            <TextField
+              label="Password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={setPassword}
+            />
+          </>
+        )}
         <ErrorAlert error={error} />
         <button type="submit" className="button button-block" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>
+        {askCode ? (
+          <button type="button" className="button button-secondary button-block" onClick={startOver}>
+            Use another account
+          </button>
+        ) : (
+          <p className="form-footer">
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
+        )}
       </form>
     </AuthLayout>
   );

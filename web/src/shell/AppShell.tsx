@@ -1,16 +1,32 @@
-import type { ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { mustEnrollMfa } from '../access';
+import { onMfaEnrollmentRequired } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SessionContext } from '../session';
 import type { SessionResponse } from '../types';
 import { useApi } from '../useApi';
 import { Header } from './Header';
+import { MfaEnrollmentGate } from './MfaEnrollmentGate';
 import { SideNav } from './SideNav';
 
-/** Layout of every signed-in page. Without a session the user is sent to /sign-in. */
+/**
+ * Layout of every signed-in page. Without a session the user is sent to /sign-in; an account
+ * that must set up a second factor first gets only that (and signing out).
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const session = useApi<SessionResponse>('/api/auth/session');
+  const { reload } = session;
+  const account = session.data?.account;
 
-  if (session.data === undefined) {
+  // A call refused with mfa_enrollment_required means the policy changed under us: look again.
+  useEffect(() => onMfaEnrollmentRequired(reload), [reload]);
+
+  const value = useMemo(
+    () => (account === undefined ? null : { account, refresh: reload }),
+    [account, reload],
+  );
+
+  if (value === null) {
     return (
       <main className="shell-pending">
         {session.error === undefined ? (
@@ -27,16 +43,17 @@ export function AppShell({ children }: { children: ReactNode }) {
     );
   }
 
+  const gated = mustEnrollMfa(value.account);
   return (
-    <SessionContext value={session.data.account}>
+    <SessionContext value={value}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <div className="shell">
+      <div className={gated ? 'shell shell-gated' : 'shell'}>
         <Header />
-        <SideNav />
+        {!gated && <SideNav />}
         <main id="main" className="shell-main" tabIndex={-1}>
-          {children}
+          {gated ? <MfaEnrollmentGate /> : children}
         </main>
       </div>
     </SessionContext>

@@ -1,13 +1,15 @@
 import { Link } from '../components/Link';
-import { appRoutes } from '../routes';
+import { routesFor } from '../routes';
 import { useLocation } from '../router';
+import { useAccount } from '../session';
 
 export function SideNav() {
   const { pathname } = useLocation();
+  const account = useAccount();
   return (
     <nav className="sidenav" aria-label="Main">
       <ul>
-        {appRoutes.map((route) => (
+        {routesFor(account).map((route) => (
           <li key={route.path}>
             <Link to={route.path} aria-current={route.path === pathname ? 'page' : undefined}>
               {route.label}

@@ -1,0 +1,52 @@
+/**
+ * What the console shows to whom. The server decides what is allowed; these only keep the
+ * console from offering what would be refused.
+ */
+import type { AccountKind, Right, Role } from './types';
+
+interface Who {
+  kind: AccountKind;
+  roles: readonly string[];
+}
+
+export const RIGHTS: readonly Right[] = ['tickets', 'backups', 'reports', 'database_credentials'];
+
+export const rightLabels: Record<Right, string> = {
+  tickets: 'Tickets',
+  backups: 'Backups',
+  reports: 'Reports',
+  database_credentials: 'Database credentials',
+};
+
+export const roleLabels: Record<Role, string> = {
+  operator: 'Operator',
+  support_agent: 'Support agent',
+  client_admin: 'Client administrator',
+  client_user: 'Client user',
+};
+
+export const isStaff = (who: Who): boolean => who.kind === 'staff';
+
+export const isOperator = (who: Who): boolean => who.kind === 'staff' && who.roles.includes('operator');
+
+/** Staff see every client's users; a client administrator its own client's. */
+export const canSeeUsers = (who: Who): boolean => who.kind === 'staff' || who.kind === 'client_admin';
+
+/** The audit log: staff all of it, a client administrator its client's part. */
+export const canReadAudit = canSeeUsers;
+
+/** Operators administer every account; a client administrator its client's users. */
+export const canAdministerUsers = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
+export function roleOf(who: Who): string {
+  if (who.kind === 'client_admin') return roleLabels.client_admin;
+  if (who.kind === 'client_user') return roleLabels.client_user;
+  if (who.roles.includes('operator')) return roleLabels.operator;
+  if (who.roles.includes('support_agent')) return roleLabels.support_agent;
+  return 'Staff';
+}
+
+/** Until this account sets up a second factor, the server refuses everything else. */
+export function mustEnrollMfa(account: { mfa: { enabled: boolean; required: boolean } }): boolean {
+  return account.mfa.required && !account.mfa.enabled;
+}
