@@ -78,6 +78,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     const { auth, setup, throttle, instances, clients } = services;
     cleanups.push(() => instances.stopAll());
     await instances.startAll();
+    await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
     await jobs.start([

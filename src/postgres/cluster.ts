@@ -124,6 +124,7 @@ export class PgCluster {
     const args = ['-D', dataDir, '-p', String(port)];
     for (const [name, value] of Object.entries(parameters)) args.push('-c', `${name}=${value}`);
     this.stopping = false;
+    let ready = false;
     const child = spawn(binaries.postgres, args, {
       detached: true,
       stdio: ['ignore', log.fd, log.fd],
@@ -136,7 +137,8 @@ export class PgCluster {
     child.once('exit', (code, signal) => {
       state.exited = true;
       this.child = undefined;
-      if (!this.stopping) for (const listener of this.exitListeners) listener(code, signal);
+      // Only a postmaster that was up counts as a crash; a failed start is reported by start().
+      if (ready && !this.stopping) for (const listener of this.exitListeners) listener(code, signal);
     });
     child.once('error', () => {
       state.exited = true;
@@ -159,6 +161,7 @@ export class PgCluster {
       }
       await sleep(25);
     }
+    ready = true;
   }
 
   /** Called when the postmaster exits without being asked to (a crash). */

@@ -18,6 +18,7 @@ let tokenOfB: string;
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/accounts/{id}/rights': { rights: ['tickets'] },
   'PUT /api/clients/{key}/settings': { requireMfa: true },
+  'PUT /api/clients/{key}/credentials/{account}': { mode: 'read_write' },
 };
 
 beforeAll(async () => {
@@ -83,6 +84,7 @@ describe("client A's administrator against client B's resources", () => {
         const label = `${method.toUpperCase()} ${template}`;
         const urlPath = template
           .replace('{key}', 'client-bravo')
+          .replace('{account}', userB.id)
           .replace('{id}', template.startsWith('/api/auth/tokens') ? tokenOfB : userB.id);
         const body = operation.requestBody ? SAMPLE_BODIES[label] : undefined;
         expect(
@@ -108,6 +110,10 @@ describe("client A's administrator against client B's resources", () => {
         'POST /api/accounts/{id}/invitation',
         'GET /api/clients/{key}',
         'PUT /api/clients/{key}/settings',
+        'POST /api/clients/{key}/suspend',
+        'DELETE /api/clients/{key}',
+        'PUT /api/clients/{key}/credentials/{account}',
+        'DELETE /api/clients/{key}/credentials/{account}',
         'DELETE /api/auth/tokens/{id}',
       ]),
     );
