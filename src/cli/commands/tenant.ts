@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { callApi } from '../api-client.js';
+import { CliError } from '../errors.js';
 import { print } from '../output.js';
 import { apiCommand, signedInTarget, table, type CommonOptions } from './common.js';
 
@@ -58,6 +59,14 @@ const describeConnection = (c: Connection) =>
     `  CA certificate: ${c.caFile}`,
   ].join('\n');
 
+/** "Jeanne Dupont <jeanne@brasserie.be>" → { name, email } */
+function parseContact(text: string): { name: string; email: string } {
+  const match = /^\s*(.+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  if (!match?.[1] || !match[2])
+    throw new CliError(`"${text}" is not a contact; write it as "Name <email@example.com>"`, 2);
+  return { name: match[1], email: match[2] };
+}
+
 export function tenantCommand(): Command {
   const tenant = new Command('tenant').description('clients hosted on the platform');
 
@@ -66,22 +75,27 @@ export function tenantCommand(): Command {
       .argument('<name>', 'display name, e.g. "Brasserie Dupont"')
       .option('--slug <slug>', 'short name used in URLs and database names (default: from the name)')
       .option('--plan <plan>', 'standard or premium', 'standard')
-      .action(async (name: string, o: CommonOptions & { slug?: string; plan: string }) => {
-        const target = await signedInTarget(o);
-        const created = await callApi<{ client: Client; connection: Connection }>(
-          target,
-          'POST',
-          '/api/clients',
-          {
-            name,
-            plan: o.plan,
-            ...(o.slug ? { slug: o.slug } : {}),
-          },
-        );
-        // --json puts the connection details at the top level, where scripts look for them.
-        const output = { ...created.connection, client: created.client };
-        print(output, o.json, (r) => `${describe(r.client)}\nConnection:\n${describeConnection(r)}`);
-      }),
+      .option('--contact <contact...>', 'contact as "Name <email>" (repeatable)')
+      .action(
+        async (name: string, o: CommonOptions & { slug?: string; plan: string; contact?: string[] }) => {
+          const target = await signedInTarget(o);
+          const contacts = (o.contact ?? []).map(parseContact);
+          const created = await callApi<{ client: Client; connection: Connection }>(
+            target,
+            'POST',
+            '/api/clients',
+            {
+              name,
+              plan: o.plan,
+              ...(contacts.length > 0 ? { contacts } : {}),
+              ...(o.slug ? { slug: o.slug } : {}),
+            },
+          );
+          // --json puts the connection details at the top level, where scripts look for them.
+          const output = { ...created.connection, client: created.client };
+          print(output, o.json, (r) => `${describe(r.client)}\nConnection:\n${describeConnection(r)}`);
+        },
+      ),
   );
 
   tenant.addCommand(

@@ -1,0 +1,191 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invite, signIn } from '../support/actors.js';
+import { removeDir, runCli, startPlatform, tempDir, type RunningPlatform } from '../support/platform.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
+
+const operator = { email: 'ops@host.test', password: 'tenant command phrase 3' };
+let platform: RunningPlatform;
+let smtp: TestSmtp;
+let configDir: string;
+
+const cli = (args: string[]) =>
+  runCli(args, {
+    env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir, OXYGIS_URL: platform.url },
+  });
+const json = async <T>(args: string[]): Promise<T> => {
+  const result = await cli([...args, '--json']);
+  if (result.code !== 0) throw new Error(`oxygis ${args.join(' ')}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+};
+
+/** Connects with the URI exactly as the CLI printed it (sslmode=verify-full, sslrootcert). */
+async function selectOne(uri: string): Promise<string> {
+  const client = new pg.Client({
+    connectionString: uri.replace('@localhost:', '@127.0.0.1:'),
+    connectionTimeoutMillis: 5000,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const result = await client.query<{ one: number }>('select 1 as one');
+    await client.end();
+    return String(result.rows[0]?.one);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  platform = await startPlatform({
+    env: {
+      OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
+      OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
+      OXYGIS_SMTP_URL: smtp.url,
+    },
+  });
+  configDir = await tempDir('oxygis-cli-');
+  const login = await runCli(
+    ['login', '--url', platform.url, '--email', operator.email, '--password-stdin'],
+    {
+      env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir },
+      input: operator.password,
+    },
+  );
+  expect(login.code).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await platform.stop();
+  await smtp.stop();
+  await removeDir(platform.dataDir);
+  await removeDir(configDir);
+});
+
+describe('oxygis tenant and oxygis db', () => {
+  it('tenant create --json prints connection details whose URI works as given, with TLS verified', async () => {
+    const created = await json<{
+      host: string;
+      port: number;
+      database: string;
+      user: string;
+      password: string;
+      uri: string;
+      caFile: string;
+      client: { plan: string; contacts: unknown[] };
+    }>([
+      'tenant',
+      'create',
+      'Cafe Central',
+      '--plan',
+      'premium',
+      '--contact',
+      'Jeanne Dupont <jeanne@cafe.test>',
+    ]);
+    expect(created).toMatchObject({
+      host: 'localhost',
+      database: 'cafe_central',
+      user: 'cafe_central_owner',
+      caFile: `${platform.dataDir}/tls/ca.pem`,
+    });
+    expect(created.client).toMatchObject({
+      plan: 'premium',
+      contacts: [{ name: 'Jeanne Dupont', email: 'jeanne@cafe.test' }],
+    });
+    expect(created.uri).toContain(encodeURIComponent(created.password));
+    expect(await selectOne(created.uri)).toBe('1');
+    const shown = await cli(['tenant', 'show', 'cafe-central']);
+    expect(shown.stdout).toMatch(
+      /plan premium, active\n\s+database: running, localhost:\d+\/cafe_central as cafe_central_owner, disk [\d.]+ MB/,
+    );
+    expect(shown.stdout).not.toContain(created.password);
+    const badContact = await cli(['tenant', 'create', 'Other', '--contact', 'no email here']);
+    expect(badContact.code).toBe(2);
+    expect(badContact.stderr).toMatch(/not a contact/);
+  });
+
+  it('suspend, resume and delete', async () => {
+    const suspended = await json<{ status: string; instance: { running: boolean } }>([
+      'tenant',
+      'suspend',
+      'cafe-central',
+    ]);
+    expect(suspended).toMatchObject({ status: 'suspended', instance: { running: false } });
+    const twice = await cli(['tenant', 'suspend', 'cafe-central']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/only an active client can be suspended/);
+    expect(await json(['tenant', 'resume', 'cafe-central'])).toMatchObject({
+      status: 'active',
+      instance: { running: true },
+    });
+    const deleting = await json<{ status: string; deleteAfter: string }>([
+      'tenant',
+      'delete',
+      'cafe-central',
+    ]);
+    expect(deleting.status).toBe('deleting');
+    expect(new Date(deleting.deleteAfter).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600 * 1000);
+    expect(await json(['tenant', 'resume', 'cafe-central'])).toMatchObject({
+      status: 'active',
+      deleteAfter: null,
+    });
+  });
+
+  it('db grant, list, rotate and revoke personal logins', async () => {
+    const ops = await signIn(platform, operator.email, operator.password);
+    await invite(
+      platform,
+      smtp,
+      ops,
+      { email: 'kim@cafe.test', role: 'client_admin', client: 'cafe-central' },
+      'juniper anvil sonnet 81',
+    );
+    const granted = await json<{ user: string; password: string; uri: string; mode: string }>([
+      'db',
+      'grant',
+      '--client',
+      'cafe-central',
+      '--user',
+      'kim@cafe.test',
+      '--mode',
+      'read_write',
+    ]);
+    expect(granted.mode).toBe('read_write');
+    expect(granted.user).toMatch(/^cafe_central_u_[0-9a-f]{8}$/);
+    expect(await selectOne(granted.uri)).toBe('1');
+
+    const list = await cli(['db', 'list', '--client', 'cafe-central']);
+    expect(list.stdout).toMatch(/kim@cafe\.test\s+cafe_central_u_[0-9a-f]{8}\s+read_write/);
+    expect(list.stdout).not.toContain(granted.password);
+
+    const rotated = await json<{ uri: string; password: string }>([
+      'db',
+      'rotate',
+      '--client',
+      'cafe-central',
+      '--user',
+      'kim@cafe.test',
+    ]);
+    expect(rotated.password).not.toBe(granted.password);
+    expect(await selectOne(granted.uri)).toMatch(/password authentication failed/);
+    expect(await selectOne(rotated.uri)).toBe('1');
+
+    expect((await cli(['db', 'revoke', '--client', 'cafe-central', '--user', 'kim@cafe.test'])).code).toBe(0);
+    expect(await selectOne(rotated.uri)).toMatch(/password authentication failed|no pg_hba\.conf entry/);
+    const again = await cli(['db', 'revoke', '--client', 'cafe-central', '--user', 'kim@cafe.test']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/no database credentials on this client/);
+    const badMode = await cli([
+      'db',
+      'grant',
+      '--client',
+      'cafe-central',
+      '--user',
+      'kim@cafe.test',
+      '--mode',
+      'admin',
+    ]);
+    expect(badMode.code).toBe(2);
+  });
+});
