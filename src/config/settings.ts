@@ -142,7 +142,7 @@ export const settings = {
     description: "port range for the clients' dedicated PostgreSQL instances",
     schema: z
       .string()
-      .regex(/^\d{2,5}-\d{2,5}$/, 'expected a range such as 55000-59999')
+      .regex(/^\d{2,5}-\d{2,5}$/, 'expected a range such as 25000-29999')
       .transform((v) => {
         const [from, to] = v.split('-').map(Number);
         return { from: from ?? 0, to: to ?? 0 };
@@ -151,7 +151,8 @@ export const settings = {
         (r) => r.from >= 1024 && r.to <= 65535 && r.from <= r.to,
         'expected 1024 <= from <= to <= 65535',
       )
-      .default({ from: 55000, to: 59999 }),
+      // Below Linux's ephemeral range (32768-60999), so outgoing connections never take them.
+      .default({ from: 25000, to: 29999 }),
   }),
   instanceHost: define({
     env: 'OXYGIS_INSTANCE_HOST',

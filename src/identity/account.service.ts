@@ -130,7 +130,13 @@ export class AccountService {
     if (account.status === 'invited' && status === 'active') {
       throw badRequest('invitation_pending', 'this account has not accepted its invitation yet');
     }
-    await accountRepository.setStatus(this.db, account.id, status);
+    // An account that never chose a password goes back to "invited", not to "active".
+    const hasPassword = (await accountRepository.findById(this.db, account.id))?.passwordHash != null;
+    await accountRepository.setStatus(
+      this.db,
+      account.id,
+      status === 'active' && !hasPassword ? 'invited' : status,
+    );
     await this.audit(
       actor,
       account.clientId,

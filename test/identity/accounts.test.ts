@@ -146,6 +146,20 @@ describe('invitations and rights', () => {
     ).toBe(200);
   });
 
+  it('an invited account that is disabled and enabled again is still waiting for its password', async () => {
+    const created = await ops.call('/api/accounts', {
+      method: 'POST',
+      body: { email: 'later@brasserie.test', role: 'client_user', client: 'brasserie-dupont' },
+    });
+    const id = (created.json as { account: { id: string } }).account.id;
+    expect((await ops.call(`/api/accounts/${id}/disable`, { method: 'POST' })).json).toMatchObject({
+      account: { status: 'disabled' },
+    });
+    expect((await ops.call(`/api/accounts/${id}/enable`, { method: 'POST' })).json).toMatchObject({
+      account: { status: 'invited' },
+    });
+  });
+
   it('records every administrative action in an append-only audit log, exportable as CSV', async () => {
     const events = (
       (await admin.call('/api/audit')).json as { events: { action: string; actorEmail: string }[] }

@@ -34,10 +34,25 @@ export async function tempDir(prefix = 'oxygis-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * Test platforms run side by side: each gets its own window of client-instance ports, so one
+ * platform never finds its instance's port taken by another's.
+ */
+function instancePortWindow(): string {
+  const window = Math.floor(Math.random() * 280);
+  const from = 10_000 + window * 50;
+  return `${from}-${from + 49}`;
+}
+
 /** Environment for a child oxygis: the test's own, minus anything that would point it elsewhere. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([key]) => !key.startsWith('OXYGIS_'));
-  return { ...Object.fromEntries(inherited), OXYGIS_LOG_LEVEL: 'warn', ...extra };
+  return {
+    ...Object.fromEntries(inherited),
+    OXYGIS_LOG_LEVEL: 'warn',
+    OXYGIS_INSTANCE_PORTS: instancePortWindow(),
+    ...extra,
+  };
 }
 
 /**
