@@ -1,48 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDir, runCli, startPlatform, tempDir, type RunningPlatform } from '../support/platform.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { startCliSession, type CliSession } from '../support/cli-session.js';
 
-const operator = { email: 'ops@host.test', password: 'command line phrase 4' };
-let platform: RunningPlatform;
-let smtp: TestSmtp;
-let configDir: string;
-
-const cli = (args: string[]) =>
-  runCli(args, {
-    env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir, OXYGIS_URL: platform.url },
-  });
-const json = async <T>(args: string[]): Promise<T> => {
-  const result = await cli([...args, '--json']);
-  if (result.code !== 0) throw new Error(`oxygis ${args.join(' ')}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
-};
+let session: CliSession;
+const cli = (args: string[]) => session.cli(args);
+const json = <T>(args: string[]) => session.json<T>(args);
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  platform = await startPlatform({
-    env: {
-      OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
-      OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
-      OXYGIS_SMTP_URL: smtp.url,
-    },
-  });
-  configDir = await tempDir('oxygis-cli-');
-  const login = await runCli(
-    ['login', '--url', platform.url, '--email', operator.email, '--password-stdin'],
-    {
-      env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir },
-      input: operator.password,
-    },
-  );
-  expect(login.code).toBe(0);
+  session = await startCliSession({ email: 'ops@host.test', password: 'command line phrase 4' });
 }, 120_000);
 
-afterAll(async () => {
-  await platform.stop();
-  await smtp.stop();
-  await removeDir(platform.dataDir);
-  await removeDir(configDir);
-});
+afterAll(() => session.stop());
 
 describe('oxygis tenant / user / audit / token', () => {
   it('creates and lists clients, and explains a bad slug', async () => {
@@ -81,7 +48,7 @@ describe('oxygis tenant / user / audit / token', () => {
       invited: true,
       account: { email: 'lea@dupont.test', status: 'invited' },
     });
-    await smtp.waitFor((m) => m.to.includes('lea@dupont.test'));
+    await session.smtp.waitFor((m) => m.to.includes('lea@dupont.test'));
 
     expect(await json(['user', 'rights', 'lea@dupont.test', '--grant', 'tickets', 'backups'])).toEqual({
       email: 'lea@dupont.test',

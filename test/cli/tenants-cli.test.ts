@@ -1,23 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invite, signIn } from '../support/actors.js';
-import { removeDir, runCli, startPlatform, tempDir, type RunningPlatform } from '../support/platform.js';
-import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { startCliSession, type CliSession } from '../support/cli-session.js';
 
-const operator = { email: 'ops@host.test', password: 'tenant command phrase 3' };
-let platform: RunningPlatform;
-let smtp: TestSmtp;
-let configDir: string;
+let session: CliSession;
+const cli = (args: string[]) => session.cli(args);
+const json = <T>(args: string[]) => session.json<T>(args);
 
-const cli = (args: string[]) =>
-  runCli(args, {
-    env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir, OXYGIS_URL: platform.url },
-  });
-const json = async <T>(args: string[]): Promise<T> => {
-  const result = await cli([...args, '--json']);
-  if (result.code !== 0) throw new Error(`oxygis ${args.join(' ')}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
-};
+beforeAll(async () => {
+  session = await startCliSession({ email: 'ops@host.test', password: 'tenant command phrase 3' });
+}, 120_000);
+
+afterAll(() => session.stop());
 
 /** Connects with the URI exactly as the CLI printed it (sslmode=verify-full, sslrootcert). */
 async function selectOne(uri: string): Promise<string> {
@@ -35,33 +29,6 @@ async function selectOne(uri: string): Promise<string> {
     return (error as Error).message;
   }
 }
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-  platform = await startPlatform({
-    env: {
-      OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
-      OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
-      OXYGIS_SMTP_URL: smtp.url,
-    },
-  });
-  configDir = await tempDir('oxygis-cli-');
-  const login = await runCli(
-    ['login', '--url', platform.url, '--email', operator.email, '--password-stdin'],
-    {
-      env: { OXYGIS_CONFIG_DIR: configDir, OXYGIS_DATA_DIR: platform.dataDir },
-      input: operator.password,
-    },
-  );
-  expect(login.code).toBe(0);
-}, 120_000);
-
-afterAll(async () => {
-  await platform.stop();
-  await smtp.stop();
-  await removeDir(platform.dataDir);
-  await removeDir(configDir);
-});
 
 describe('oxygis tenant and oxygis db', () => {
   it('tenant create --json prints connection details whose URI works as given, with TLS verified', async () => {
@@ -87,7 +54,7 @@ describe('oxygis tenant and oxygis db', () => {
       host: 'localhost',
       database: 'cafe_central',
       user: 'cafe_central_owner',
-      caFile: `${platform.dataDir}/tls/ca.pem`,
+      caFile: `${session.platform.dataDir}/tls/ca.pem`,
     });
     expect(created.client).toMatchObject({
       plan: 'premium',
@@ -133,10 +100,10 @@ describe('oxygis tenant and oxygis db', () => {
   });
 
   it('db grant, list, rotate and revoke personal logins', async () => {
-    const ops = await signIn(platform, operator.email, operator.password);
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
     await invite(
-      platform,
-      smtp,
+      session.platform,
+      session.smtp,
       ops,
       { email: 'kim@cafe.test', role: 'client_admin', client: 'cafe-central' },
       'juniper anvil sonnet 81',
