@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -90,7 +91,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMfaRoutes(app, services.auth, services.mfa);
   registerAccountRoutes(app, services.accounts);
   registerAuditRoutes(app, services.audit);
-  registerClientRoutes(app, services.clients, services.instances);
+  registerClientRoutes(
+    app,
+    services.clients,
+    services.instances,
+    path.join(deps.config.dataDir, 'tls', 'ca.pem'),
+  );
   registerCredentialRoutes(app, services.credentials);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);

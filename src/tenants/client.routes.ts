@@ -1,9 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
-import { clientKey, clientView, createdClient, eventsView, newClient } from './client.schema.js';
+import {
+  clientKey,
+  clientView,
+  connectionView,
+  createdClient,
+  eventsView,
+  newClient,
+} from './client.schema.js';
 import type { ClientService } from './client.service.js';
 import type { InstanceService } from './instance.service.js';
 
@@ -13,6 +21,7 @@ export function registerClientRoutes(
   app: FastifyInstance,
   clients: ClientService,
   instances: InstanceService,
+  caFile: string,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['clients'];
@@ -133,6 +142,37 @@ export function registerClientRoutes(
       }),
     );
   }
+
+  api.post(
+    '/api/clients/:key/owner-password',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary:
+          "A new password for the client's database owner, shown once (operator or the client's administrator)",
+        params: clientKey,
+        response: { 200: z.object({ connection: connectionView }), ...errors },
+      },
+    },
+    async (request) => ({
+      connection: await clients.resetOwnerPassword(
+        { account: signedInAccount(request), ip: request.ip },
+        request.params.key,
+      ),
+    }),
+  );
+
+  app.get(
+    '/api/ca.pem',
+    {
+      schema: {
+        tags,
+        summary: "The platform CA certificate: trust it to verify the databases' TLS (sslrootcert)",
+      },
+    },
+    async (_request, reply) => reply.type('application/x-pem-file').send(await readFile(caFile, 'utf8')),
+  );
 
   api.delete(
     '/api/clients/:key',

@@ -11,7 +11,8 @@ import {
 import { auditRepository } from '../identity/audit.repository.js';
 import { badRequest, conflict } from '../server/errors.js';
 import { clientRepository, type Client } from './client.repository.js';
-import type { ConnectionDetails, InstanceService } from './instance.service.js';
+import { setRolePassword } from './instance-admin.js';
+import { newPassword, type ConnectionDetails, type InstanceService } from './instance.service.js';
 import { PLAN_NAMES, planNamed } from './plans.js';
 import { assertValidSlug, slugify } from './slug.js';
 
@@ -140,6 +141,23 @@ export class ClientService {
     await clientRepository.setStatus(this.db, client.id, 'active');
     await this.audit(actor, client.id, 'client.resumed', { from: client.status });
     return this.get(actor, key);
+  }
+
+  /** A new password for the client's owner role, shown once (the old one stops working). */
+  async resetOwnerPassword(actor: Actor, key: string): Promise<ConnectionDetails> {
+    const client = await this.find(actor, key);
+    assertCanAdministerClient(actor.account, client.id);
+    const instance = await this.instances.find(client.id);
+    if (instance?.status !== 'running') {
+      throw conflict(
+        'instance_not_running',
+        'the client database is not running (suspended or deleted); resume it first',
+      );
+    }
+    const password = newPassword();
+    await setRolePassword(this.instances.adminConnection(instance), instance.ownerRole, password);
+    await this.audit(actor, client.id, 'database.owner_password_reset', { role: instance.ownerRole });
+    return this.instances.details(instance, password);
   }
 
   /** Deletion waits out a grace period (the instance is stopped at once), then a job removes it. */

@@ -88,7 +88,11 @@ export class CredentialService {
       email: account.email,
       role: credential.roleName,
     });
-    return { credential, connection: this.connection(instance, credential.roleName, password) };
+    const [updated] = await credentialRepository.list(this.db, client.id, account.id);
+    return {
+      credential: updated ?? credential,
+      connection: this.connection(instance, credential.roleName, password),
+    };
   }
 
   async revoke(actor: Actor, clientKey: string, accountKey: string): Promise<void> {

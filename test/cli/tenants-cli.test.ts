@@ -67,6 +67,14 @@ describe('oxygis tenant and oxygis db', () => {
       /plan premium, active\n\s+database: running, localhost:\d+\/cafe_central as cafe_central_owner, disk [\d.]+ MB/,
     );
     expect(shown.stdout).not.toContain(created.password);
+    const reset = await json<{ password: string; uri: string }>([
+      'tenant',
+      'reset-owner-password',
+      'cafe-central',
+    ]);
+    expect(reset.password).not.toBe(created.password);
+    expect(await selectOne(created.uri)).toMatch(/password authentication failed/);
+    expect(await selectOne(reset.uri)).toBe('1');
     const badContact = await cli(['tenant', 'create', 'Other', '--contact', 'no email here']);
     expect(badContact.code).toBe(2);
     expect(badContact.stderr).toMatch(/not a contact/);

@@ -109,6 +109,12 @@ describe('a dedicated PostgreSQL instance per client', () => {
     expect(pids.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('publishes the CA that signs the instances, for clients on other machines', async () => {
+    const response = await ops.call('/api/ca.pem');
+    expect(response.headers['content-type']).toMatch(/pem/);
+    expect(response.text).toBe(ca);
+  });
+
   it('shows the password once: listing and showing the client never repeat it', async () => {
     const shown = await ops.call('/api/clients/alpha-foods');
     expect(shown.text).not.toContain(alpha().password);

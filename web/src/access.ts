@@ -38,6 +38,23 @@ export const canReadAudit = canSeeUsers;
 /** Operators administer every account; a client administrator its client's users. */
 export const canAdministerUsers = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
 
+/**
+ * The page of a client's database: staff for every client; a client administrator, or a client
+ * user with the database credentials right, for its own client.
+ */
+export function canOpenClientPage(who: Who & { rights: readonly Right[] }): boolean {
+  if (who.kind === 'staff' || who.kind === 'client_admin') return true;
+  return who.rights.includes('database_credentials');
+}
+
+/** Grant and revoke personal database logins: operators, and a client's administrators. */
+export const canManageCredentials = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
+/** Where the rights of a client's users are changed. */
+export function usersPagePath(who: Who, clientSlug: string): string {
+  return who.kind === 'staff' ? `/users?client=${encodeURIComponent(clientSlug)}` : '/users';
+}
+
 export function roleOf(who: Who): string {
   if (who.kind === 'client_admin') return roleLabels.client_admin;
   if (who.kind === 'client_user') return roleLabels.client_user;

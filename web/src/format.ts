@@ -19,3 +19,10 @@ export function formatDateTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
+
+const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** Bytes in (decimal) megabytes: "12.3 MB". */
+export function formatMegabytes(bytes: number): string {
+  return `${megabytes.format(bytes / 1_000_000)} MB`;
+}

@@ -1,5 +1,5 @@
 /** A tiny History API router: `useLocation()` to read the URL, `navigate()` to change it. */
-import { useMemo, useSyncExternalStore } from 'react';
+import { createContext, use, useMemo, useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 
@@ -46,4 +46,38 @@ export function redirectToSignIn(): void {
   const here = currentUrl();
   const query = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
   navigate(`/sign-in${query}`, { replace: true });
+}
+
+export type RouteParams = Readonly<Partial<Record<string, string>>>;
+
+/**
+ * Matches a route pattern such as `/clients/:slug` against a path: `/clients/alpha` gives
+ * `{ slug: 'alpha' }`. Null when it does not match.
+ */
+export function matchPath(pattern: string, pathname: string): RouteParams | null {
+  const wanted = pattern.split('/');
+  const given = pathname.split('/');
+  if (wanted.length !== given.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, part] of wanted.entries()) {
+    const value = given[index] ?? '';
+    if (!part.startsWith(':')) {
+      if (part !== value) return null;
+      continue;
+    }
+    if (value === '') return null;
+    try {
+      params[part.slice(1)] = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** The parameters of the current route (`:slug` of `/clients/:slug`); provided by the console page. */
+export const RouteParamsContext = createContext<RouteParams>({});
+
+export function useRouteParam(name: string): string | undefined {
+  return use(RouteParamsContext)[name];
 }

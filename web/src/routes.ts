@@ -1,22 +1,41 @@
 import type { ComponentType } from 'react';
-import { canReadAudit, canSeeUsers, isStaff } from './access';
+import { canOpenClientPage, canReadAudit, canSeeUsers, isStaff } from './access';
 import { AuditPage } from './pages/audit/AuditPage';
+import { ClientPage } from './pages/client/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { UsersPage } from './pages/users/UsersPage';
+import { matchPath, type RouteParams } from './router';
 import type { Account } from './types';
 
 export interface AppRoute {
+  /** The address, or a pattern with `:name` parameters (read them with `useRouteParam`). */
   path: string;
   /** Text of the entry in the left navigation. */
   label: string;
   page: ComponentType;
   /** Whether this account gets the page (and its navigation entry); others get "not found". */
   visibleTo: (account: Account) => boolean;
+  /**
+   * Where the navigation entry leads this account; null for no entry. Without it the entry
+   * leads to `path` (routes with parameters then have no entry).
+   */
+  navTo?: (account: Account) => string | null;
+}
+
+export interface NavEntry {
+  label: string;
+  to: string;
 }
 
 const everyone = () => true;
+
+/** Staff reach a client's page from the Clients list; a client's people get it in the navigation. */
+const ownClientPage = (account: Account): string | null =>
+  account.kind === 'staff' || account.clientSlug === null
+    ? null
+    : `/clients/${encodeURIComponent(account.clientSlug)}`;
 
 /**
  * Pages of the signed-in console. Each entry is a route and an entry of the left
@@ -25,6 +44,13 @@ const everyone = () => true;
 export const appRoutes: readonly AppRoute[] = [
   { path: '/', label: 'Overview', page: OverviewPage, visibleTo: everyone },
   { path: '/clients', label: 'Clients', page: ClientsPage, visibleTo: isStaff },
+  {
+    path: '/clients/:slug',
+    label: 'Database',
+    page: ClientPage,
+    visibleTo: canOpenClientPage,
+    navTo: ownClientPage,
+  },
   { path: '/users', label: 'Users', page: UsersPage, visibleTo: canSeeUsers },
   { path: '/audit', label: 'Audit log', page: AuditPage, visibleTo: canReadAudit },
   { path: '/profile', label: 'Profile', page: ProfilePage, visibleTo: everyone },
@@ -32,4 +58,24 @@ export const appRoutes: readonly AppRoute[] = [
 
 export function routesFor(account: Account): AppRoute[] {
   return appRoutes.filter((route) => route.visibleTo(account));
+}
+
+/** The entries of the left navigation for this account. */
+export function navEntriesFor(account: Account): NavEntry[] {
+  return routesFor(account).flatMap((route) => {
+    const to = route.navTo ? route.navTo(account) : route.path.includes(':') ? null : route.path;
+    return to === null ? [] : [{ label: route.label, to }];
+  });
+}
+
+/** The route of this address that this account gets, with its parameters. */
+export function matchRoute(
+  account: Account,
+  pathname: string,
+): { route: AppRoute; params: RouteParams } | undefined {
+  for (const route of routesFor(account)) {
+    const params = matchPath(route.path, pathname);
+    if (params !== null) return { route, params };
+  }
+  return undefined;
 }

@@ -51,12 +51,44 @@ export interface AccountResponse {
   account: AccountDetails;
 }
 
+export type Plan = 'standard' | 'premium';
+export type ClientStatus = 'active' | 'suspended' | 'deleting';
+export type InstanceStatus = 'provisioning' | 'running' | 'stopped' | 'suspended' | 'failed' | 'deleting';
+
+export interface ClientContact {
+  name: string;
+  email: string;
+  phone?: string;
+}
+
+/** A client's dedicated PostgreSQL instance; the URI carries no password. */
+export interface ClientInstance {
+  status: InstanceStatus;
+  running: boolean;
+  host: string;
+  port: number;
+  database: string;
+  /** The owner role of the client's database. */
+  user: string;
+  uri: string;
+  /** Path of the CA certificate (on the platform's host) that clients verify the server with. */
+  caFile: string;
+  /** Measured only when one client is shown (null in lists, or when it cannot be measured). */
+  diskUsageBytes: number | null;
+}
+
 export interface Client {
   id: string;
   name: string;
   slug: string;
+  plan: Plan;
+  status: ClientStatus;
+  contacts: ClientContact[];
   requireMfa: boolean;
+  /** Set while the client is being deleted: when it is removed for good. */
+  deleteAfter: string | null;
   createdAt: string;
+  instance: ClientInstance | null;
 }
 
 export interface ClientsResponse {
@@ -65,6 +97,54 @@ export interface ClientsResponse {
 
 export interface ClientResponse {
   client: Client;
+}
+
+/** How to connect to a database. `password` is only in the answer that created or changed it. */
+export interface ConnectionDetails {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password?: string;
+  /** postgresql://… URI, with the password when there is one. */
+  uri: string;
+  caFile: string;
+}
+
+export interface CreatedClientResponse {
+  client: Client;
+  connection: ConnectionDetails;
+}
+
+export interface InstanceEvent {
+  at: string;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+export interface InstanceEventsResponse {
+  events: InstanceEvent[];
+}
+
+export type CredentialMode = 'read_only' | 'read_write';
+
+/** A person's own login role on the client's database (never with its password). */
+export interface DatabaseCredential {
+  id: string;
+  accountEmail: string;
+  roleName: string;
+  mode: CredentialMode;
+  createdAt: string;
+  rotatedAt: string | null;
+}
+
+export interface CredentialsResponse {
+  credentials: DatabaseCredential[];
+}
+
+export interface CredentialConnectionResponse {
+  credential: DatabaseCredential;
+  connection: ConnectionDetails;
 }
 
 export interface AuditEvent {

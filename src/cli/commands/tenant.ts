@@ -156,6 +156,20 @@ export function tenantCommand(): Command {
   }
 
   tenant.addCommand(
+    apiCommand('reset-owner-password', "give the client database's owner a new password (shown once)")
+      .argument('<slug>', 'slug or id')
+      .action(async (slug: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const { connection } = await callApi<{ connection: Connection }>(
+          target,
+          'POST',
+          `/api/clients/${encodeURIComponent(slug)}/owner-password`,
+        );
+        print(connection, o.json, (c) => `New owner password:\n${describeConnection(c)}`);
+      }),
+  );
+
+  tenant.addCommand(
     apiCommand('require-mfa', "require (or not) a second factor for a client's users")
       .argument('<slug>', 'slug or id')
       .argument('<on|off>', 'on or off')

@@ -1,5 +1,5 @@
 import { Link } from '../components/Link';
-import { routesFor } from '../routes';
+import { navEntriesFor } from '../routes';
 import { useLocation } from '../router';
 import { useAccount } from '../session';
 
@@ -9,10 +9,10 @@ export function SideNav() {
   return (
     <nav className="sidenav" aria-label="Main">
       <ul>
-        {routesFor(account).map((route) => (
-          <li key={route.path}>
-            <Link to={route.path} aria-current={route.path === pathname ? 'page' : undefined}>
-              {route.label}
+        {navEntriesFor(account).map((entry) => (
+          <li key={entry.to}>
+            <Link to={entry.to} aria-current={entry.to === pathname ? 'page' : undefined}>
+              {entry.label}
             </Link>
           </li>
         ))}

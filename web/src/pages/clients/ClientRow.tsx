@@ -3,7 +3,10 @@ import { ApiError, asApiError, putJson } from '../../api';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
+import { planLabels } from '../../labels';
 import type { Client, ClientResponse } from '../../types';
+import { ClientStatusBadge } from './ClientStatusBadge';
+import { InstanceStatusBadge } from './InstanceStatusBadge';
 
 interface ClientRowProps {
   client: Client;
@@ -35,9 +38,18 @@ export function ClientRow({ client, editable, onUpdated }: ClientRowProps) {
 
   return (
     <tr>
-      <th scope="row">{client.name}</th>
+      <th scope="row">
+        <Link to={`/clients/${encodeURIComponent(client.slug)}`}>{client.name}</Link>
+      </th>
       <td>
         <code>{client.slug}</code>
+      </td>
+      <td>{planLabels[client.plan]}</td>
+      <td>
+        <ClientStatusBadge status={client.status} />
+      </td>
+      <td>
+        <InstanceStatusBadge instance={client.instance} />
       </td>
       <td>
         <label className="checkbox-inline">

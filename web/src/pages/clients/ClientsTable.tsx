@@ -16,6 +16,9 @@ export function ClientsTable({ clients, editable, onUpdated }: ClientsTableProps
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Slug</th>
+            <th scope="col">Plan</th>
+            <th scope="col">Status</th>
+            <th scope="col">Database</th>
             <th scope="col">Two-factor required</th>
             <th scope="col">Created</th>
             <th scope="col">
