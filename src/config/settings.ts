@@ -168,6 +168,53 @@ export const settings = {
       'days a deleted client (and its database) is kept before removal; resume cancels the deletion',
     schema: z.coerce.number().min(0).max(365).default(7),
   }),
+  backupTargets: define({
+    env: 'OXYGIS_BACKUP_TARGETS',
+    flag: '--backup-targets <json>',
+    description:
+      'where backups and WAL go, every object to every target (at least two): a JSON list of ' +
+      '{"name","kind":"local","path"} or {"name","kind":"azure","accountUrl","accountName","accountKey","container"}; ' +
+      'default: two directories <data-dir>/backups/zone-a and zone-b',
+    schema: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'expected a JSON list of backup targets' });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z
+          .array(
+            z.discriminatedUnion('kind', [
+              z.object({
+                name: z.string().regex(/^[\w-]{1,40}$/),
+                kind: z.literal('local'),
+                path: z.string().min(1),
+              }),
+              z.object({
+                name: z.string().regex(/^[\w-]{1,40}$/),
+                kind: z.literal('azure'),
+                accountUrl: z.url(),
+                accountName: z.string().min(1),
+                accountKey: z.string().min(1),
+                container: z.string().regex(/^[a-z0-9-]{3,63}$/, 'expected an Azure container name'),
+              }),
+            ]),
+          )
+          .min(2, 'give at least two backup targets (the agreement wants every copy in two places)'),
+      )
+      .optional(),
+  }),
+  archiveTimeoutSeconds: define({
+    env: 'OXYGIS_ARCHIVE_TIMEOUT_SECONDS',
+    flag: '--archive-timeout-seconds <n>',
+    description:
+      "longest time before a client's WAL is switched and archived even when idle (bounds data loss)",
+    schema: z.coerce.number().int().min(5).max(300).default(60),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

@@ -141,6 +141,19 @@ export interface AuditEventTable {
   detail: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, never>;
 }
 
+export interface WalSegmentTable {
+  client_id: string;
+  name: string;
+  archived_at: ColumnType<Date, Date | undefined, Date>;
+  plain_bytes: ColumnType<string, number, number>;
+  stored_bytes: ColumnType<string, number, number>;
+  plain_sha256: string;
+  stored_sha256: string;
+  targets: ColumnType<string[], string[], string[]>;
+  missing: ColumnType<string[], string[] | undefined, string[]>;
+  complete_at: Date | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -155,4 +168,5 @@ export interface Database {
   instance: InstanceTable;
   instance_event: InstanceEventTable;
   db_credential: DbCredentialTable;
+  wal_segment: WalSegmentTable;
 }

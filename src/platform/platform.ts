@@ -1,4 +1,8 @@
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startArchiveServer } from '../backups/archive-server.js';
+import { registerBackupMetrics } from '../backups/backup.metrics.js';
+import { ensurePgOsUser } from '../postgres/os-user.js';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -75,7 +79,19 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
 
     let consoleUrl = config.publicUrl?.replace(/\/$/, '') ?? `https://localhost:${config.port}`;
     const services = await createServices({ config, db, logger, consoleUrl: () => consoleUrl });
-    const { auth, setup, throttle, instances, clients } = services;
+    const { auth, setup, throttle, instances, clients, backups } = services;
+    // The archive socket closes after the instances stop, so their last WAL still gets archived.
+    const archiveServer = await startArchiveServer({
+      socket: backups.socket,
+      instancesRoot: path.join(config.dataDir, 'instances'),
+      keys: backups.keys,
+      wal: backups.wal,
+      osUser: await ensurePgOsUser(config.pgOsUser),
+      logger,
+    });
+    cleanups.push(() => archiveServer.close());
+    const catchUp = setInterval(() => void backups.wal.catchUp().catch(() => undefined), 15_000);
+    cleanups.push(() => Promise.resolve(clearInterval(catchUp)));
     cleanups.push(() => instances.stopAll());
     await instances.startAll();
     await clients.removeDue();
@@ -116,11 +132,13 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     });
     const startedAt = new Date();
     const databaseHealth = () => checkDatabase(db);
+    const metrics = createMetricsRegistry();
+    registerBackupMetrics(metrics, db, backups.wal);
     const app: FastifyInstance = await buildApp({
       config,
       logger,
       tls,
-      metrics: createMetricsRegistry(),
+      metrics,
       services,
       databaseHealth,
       status: {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createBackups, type Backups } from '../backups/bootstrap.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { AccountService } from '../identity/account.service.js';
@@ -30,6 +31,7 @@ export interface Services {
   clients: ClientService;
   instances: InstanceService;
   credentials: CredentialService;
+  backups: Backups;
 }
 
 export async function createServices(options: {
@@ -42,7 +44,9 @@ export async function createServices(options: {
   const { config, db, logger } = options;
   const key =
     config.secretKey ?? (await readOrCreateSecret(path.join(config.dataDir, 'secrets', 'platform.key')));
-  const box = new SecretBox(Buffer.from(key, config.secretKey ? 'base64' : 'base64url'));
+  const platformKey = Buffer.from(key, config.secretKey ? 'base64' : 'base64url');
+  const box = new SecretBox(platformKey);
+  const backups = await createBackups({ config, db, platformKey, logger });
   const staffMfaRequired = (config.staffMfa ?? (config.databaseUrl ? 'required' : 'optional')) === 'required';
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -52,7 +56,10 @@ export async function createServices(options: {
   });
   const throttle = new ThrottleService(db);
   const mfa = new MfaService(db, box, staffMfaRequired);
-  const driver = await createLocalHostDriver(config, logger);
+  const driver = await createLocalHostDriver(config, logger, {
+    settingsFor: (key, home) => backups.archiveSettings(key, home),
+    tokenFor: (key) => backups.keys.archiveToken(key),
+  });
   const instances = new InstanceService(
     db,
     driver,
@@ -75,5 +82,6 @@ export async function createServices(options: {
     clients,
     instances,
     credentials: new CredentialService(db, clients, instances),
+    backups,
   };
 }

@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import type { DatabaseHealth } from '../db/database.js';
 import { registerAuthRoutes } from '../identity/auth.routes.js';
 import { registerAccountRoutes } from '../identity/account.routes.js';
+import { registerBackupRoutes } from '../backups/backup.routes.js';
 import { registerAuditRoutes } from '../identity/audit.routes.js';
 import { registerMfaRoutes } from '../identity/mfa.routes.js';
 import type { Services } from '../platform/services.js';
@@ -98,6 +99,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     path.join(deps.config.dataDir, 'tls', 'ca.pem'),
   );
   registerCredentialRoutes(app, services.credentials);
+  registerBackupRoutes(
+    app,
+    services.clients,
+    services.backups.wal,
+    services.backups.targets.map((t) => t.name),
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);
   return app;

@@ -8,11 +8,15 @@ import { ensureCa } from '../server/tls.js';
 import { readOrCreateSecret } from '../shared/files.js';
 import type { Logger } from '../shared/logger.js';
 import { instanceCertificate } from './instance-tls.js';
-import { LocalHostDriver } from './local-host-driver.js';
+import { LocalHostDriver, type LocalHostOptions } from './local-host-driver.js';
 import { ensureTemplate } from './template.js';
 
 /** The host driver for this machine: binaries, the PostgreSQL OS user, the template, the CA. */
-export async function createLocalHostDriver(config: Config, logger: Logger): Promise<LocalHostDriver> {
+export async function createLocalHostDriver(
+  config: Config,
+  logger: Logger,
+  archive?: LocalHostOptions['archive'],
+): Promise<LocalHostDriver> {
   const osUser = await ensurePgOsUser(config.pgOsUser);
   const binaries = await locatePgBinaries(config.pgBinDir, osUser);
   const root = path.join(config.dataDir, 'instances');
@@ -52,6 +56,7 @@ export async function createLocalHostDriver(config: Config, logger: Logger): Pro
     ca,
     listenAddresses: config.host === '0.0.0.0' ? '*' : config.host,
     publicHost,
+    archive,
     logger,
   });
 }

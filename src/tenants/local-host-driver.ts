@@ -22,6 +22,8 @@ export interface LocalHostOptions {
   ca: { cert: string; key: string };
   listenAddresses: string;
   publicHost: string;
+  /** archive_command settings and proof token of an instance (continuous WAL archiving). */
+  archive?: { settingsFor(key: string, home: string): string; tokenFor(key: string): string } | undefined;
   logger: Logger;
 }
 
@@ -68,6 +70,7 @@ export class LocalHostDriver implements HostDriver {
   }
 
   async start(location: InstanceLocation): Promise<void> {
+    await this.writeArchiveSettings(location);
     let cluster = this.clusters.get(location.key);
     if (!cluster) {
       cluster = new PgCluster({
@@ -146,6 +149,19 @@ export class LocalHostDriver implements HostDriver {
   async stopAll(): Promise<void> {
     const keys = [...this.clusters.keys()];
     await Promise.all(keys.map((key) => this.stop(key)));
+  }
+
+  /** Rewritten at every start, so a moved data directory or socket is picked up. */
+  private async writeArchiveSettings(location: InstanceLocation): Promise<void> {
+    const archive = this.options.archive;
+    if (!archive) return;
+    const home = path.dirname(location.dataDir);
+    await this.writeOwned(path.join(home, 'archive.token'), archive.tokenFor(location.key), 0o600);
+    await this.writeOwned(
+      path.join(location.dataDir, 'oxygis-archive.conf'),
+      archive.settingsFor(location.key, home),
+      0o600,
+    );
   }
 
   private async writeSettings(dataDir: string, port: number, plan: Plan): Promise<void> {

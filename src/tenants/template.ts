@@ -12,7 +12,7 @@ import type { Logger } from '../shared/logger.js';
 const run = promisify(execFile);
 
 /** Bump when the template's contents change: older templates are rebuilt at the next start. */
-export const TEMPLATE_FORMAT = 4;
+export const TEMPLATE_FORMAT = 5;
 export const ADMIN_ROLE = 'oxygis_admin';
 export const TEMPLATE_OWNER = 'app_owner';
 export const TEMPLATE_DATABASE = 'app';
@@ -57,7 +57,11 @@ huge_pages = off
 log_destination = 'stderr'
 log_min_messages = warning
 log_connections = off
+# Continuous archiving: every finished WAL file goes to the platform (archive_command is
+# written per instance at each start in oxygis-archive.conf).
+archive_mode = on
 include_if_exists = 'oxygis-instance.conf'
+include_if_exists = 'oxygis-archive.conf'
 `;
 
 const SETUP_SQL = [

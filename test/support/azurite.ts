@@ -17,9 +17,32 @@ export interface RunningAzurite {
   resume(): void;
 }
 
-/** Microsoft's Azure Storage emulator (npm `azurite`), blob service only, in memory, on a free port. */
-export async function startAzurite(): Promise<RunningAzurite> {
+/**
+ * An Azurite that can go down and come back with its data (kept on disk), on the same port:
+ * an outage of a backup target.
+ */
+export async function startRestartableAzurite(
+  location: string,
+): Promise<RunningAzurite & { restart(): Promise<void> }> {
   const port = await freePort();
+  let current = await startAzurite({ port, location });
+  return {
+    accountUrl: current.accountUrl,
+    port,
+    pause: () => current.pause(),
+    resume: () => current.resume(),
+    stop: () => current.stop(),
+    async restart() {
+      current = await startAzurite({ port, location });
+    },
+  };
+}
+
+/** Microsoft's Azure Storage emulator (npm `azurite`), blob service only, in memory, on a free port. */
+export async function startAzurite(
+  options: { port?: number; location?: string } = {},
+): Promise<RunningAzurite> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     path.join(repoRoot, 'node_modules', '.bin', 'azurite-blob'),
     [
@@ -27,7 +50,7 @@ export async function startAzurite(): Promise<RunningAzurite> {
       '127.0.0.1',
       '--blobPort',
       String(port),
-      '--inMemoryPersistence',
+      ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
       '--disableTelemetry',
       '--skipApiVersionCheck',
       '--silent',

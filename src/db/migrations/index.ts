@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as identity from './0001_identity.js';
 import * as access from './0002_access.js';
 import * as tenants from './0003_tenants.js';
+import * as wal from './0004_wal.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
   '0001_identity': identity,
   '0002_access': access,
   '0003_tenants': tenants,
+  '0004_wal': wal,
 };
 
 export const migrationProvider: MigrationProvider = {

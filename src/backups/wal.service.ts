@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../shared/logger.js';
+import { sealBuffer } from './envelope.js';
+import type { BackupKeys } from './keys.js';
+import { readAll, sha256 } from './streams.js';
+import type { StorageTarget } from './targets/storage-target.js';
+import { walRepository } from './wal.repository.js';
+
+/** WAL file names PostgreSQL archives: segments, timeline histories, backup history files. */
+const WAL_NAME =
+  /^([0-9A-F]{24}|[0-9A-F]{8}\.history|[0-9A-F]{24}\.[0-9A-F]{8}\.backup|[0-9A-F]{24}\.partial)$/;
+
+export const walKey = (clientId: string, name: string) => `clients/${clientId}/wal/${name}`;
+
+export class WalArchiveError extends Error {}
+
+export interface ArchiveStatus {
+  latestSegment: string | null;
+  latestArchivedAt: Date | null;
+  /** Newest segment stored on every target: the data-loss exposure is measured from it. */
+  latestCompleteAt: Date | null;
+  lagSeconds: number | null;
+  segmentsMissingCopies: number;
+}
+
+/**
+ * Continuous archiving: each WAL file a client's instance finishes is sealed with the client's
+ * key and written to every target. PostgreSQL is told "archived" only once at least one target
+ * holds it durably; the targets that failed are recorded and caught up when they return, so a
+ * target outage never stops protection.
+ */
+export class WalService {
+  constructor(
+    private readonly db: Db,
+    private readonly targets: StorageTarget[],
+    private readonly keys: BackupKeys,
+    private readonly logger: Logger,
+    private readonly targetDeadlineMs = 15_000,
+  ) {}
+
+  async push(
+    clientId: string,
+    name: string,
+    file: string,
+  ): Promise<{ targets: string[]; missing: string[] }> {
+    if (!WAL_NAME.test(name)) throw new WalArchiveError(`"${name}" is not a WAL file name`);
+    const data = await readFile(file);
+    const sealed = await sealBuffer(data, await this.keys.forClient(clientId));
+    const metadata = { sha256: sealed.storedSha256, plainsha256: sealed.plainSha256 };
+    // A target that hangs must not hold the archiver: past the deadline its copy counts as
+    // missing and is caught up later (rewriting the same sealed bytes is harmless).
+    const results = await Promise.allSettled(
+      this.targets.map((target) =>
+        withDeadline(target.put(walKey(clientId, name), sealed.body, metadata), this.targetDeadlineMs),
+      ),
+    );
+    const stored: string[] = [];
+    const missing: string[] = [];
+    results.forEach((result, index) => {
+      const target = this.targets[index];
+      if (!target) return;
+      if (result.status === 'fulfilled') stored.push(target.name);
+      else {
+        missing.push(target.name);
+        this.logger.warn(
+          { client: clientId, segment: name, target: target.name, err: result.reason as unknown },
+          'WAL copy failed; will catch up',
+        );
+      }
+    });
+    if (stored.length === 0) {
+      throw new WalArchiveError(`no backup target accepted ${name}; PostgreSQL keeps it and retries`);
+    }
+    await walRepository.record(this.db, {
+      clientId,
+      name,
+      plainBytes: sealed.plainBytes,
+      storedBytes: sealed.storedBytes,
+      plainSha256: sealed.plainSha256,
+      storedSha256: sealed.storedSha256,
+      targets: stored,
+      missing,
+    });
+    return { targets: stored, missing };
+  }
+
+  /** Copies segments to the targets that missed them (the sealed bytes are the same everywhere). */
+  async catchUp(): Promise<number> {
+    let copied = 0;
+    for (const record of await walRepository.incomplete(this.db)) {
+      const source = this.targets.find((t) => record.targets.includes(t.name));
+      if (!source) continue;
+      for (const name of record.missing) {
+        const target = this.targets.find((t) => t.name === name);
+        if (!target) continue;
+        try {
+          const body = await readAll(await source.get(walKey(record.clientId, record.name)));
+          if (sha256(body) !== record.storedSha256) {
+            this.logger.error(
+              { client: record.clientId, segment: record.name, source: source.name },
+              'stored WAL copy is corrupt',
+            );
+            continue;
+          }
+          await target.put(walKey(record.clientId, record.name), body, { sha256: record.storedSha256 });
+          await walRepository.caughtUp(this.db, record.clientId, record.name, name);
+          copied++;
+        } catch {
+          // still down: the next round tries again
+        }
+      }
+    }
+    if (copied > 0) this.logger.info({ copied }, 'missing WAL copies caught up');
+    return copied;
+  }
+
+  async status(clientId: string, now = new Date()): Promise<ArchiveStatus> {
+    const { latest, latestComplete, segmentsMissingCopies } = await walRepository.status(this.db, clientId);
+    const completeAt = latestComplete?.completeAt ?? null;
+    return {
+      latestSegment: latest?.name ?? null,
+      latestArchivedAt: latest?.archivedAt ?? null,
+      latestCompleteAt: completeAt,
+      lagSeconds: completeAt ? Math.max(0, Math.round((now.getTime() - completeAt.getTime()) / 1000)) : null,
+      segmentsMissingCopies,
+    };
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}

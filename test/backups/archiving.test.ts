@@ -1,0 +1,175 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open } from '../../src/backups/envelope.js';
+import { readAll } from '../../src/backups/streams.js';
+import { LocalTarget } from '../../src/backups/targets/local-target.js';
+import { signIn, type Caller } from '../support/actors.js';
+import { AZURITE_ACCOUNT, AZURITE_KEY, startRestartableAzurite } from '../support/azurite.js';
+import { removeDir, startPlatform, tempDir, type RunningPlatform } from '../support/platform.js';
+
+const operator = { email: 'ops@host.test', password: 'archive operator phrase 1' };
+let platform: RunningPlatform;
+let azurite: Awaited<ReturnType<typeof startRestartableAzurite>>;
+let azuriteDir: string;
+let ops: Caller;
+let client: { id: string; connection: { port: number; database: string; user: string; password: string } };
+
+interface ArchiveStatus {
+  targets: string[];
+  latestSegment: string | null;
+  latestCompleteAt: string | null;
+  lagSeconds: number | null;
+  segmentsMissingCopies: number;
+}
+
+const status = async () => (await ops.call('/api/clients/shop/backups/archive')).json as ArchiveStatus;
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      const { execSync } = await import('node:child_process');
+      const logs = execSync(`tail -n 15 ${platform.dataDir}/instances/*/postgres.log`).toString();
+      throw new Error(
+        `timed out waiting for ${what}: ${JSON.stringify(await status())}\n${platform.stdout().slice(-3000)}\n${logs}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Writes about 2 MB of WAL, so at least one 1 MB segment fills up and is finished, and returns the
+ * name of the last segment that is certainly finished.
+ */
+async function write(): Promise<string> {
+  const db = new pg.Client({
+    host: '127.0.0.1',
+    ...client.connection,
+    ssl: { ca: await readFile(platform.caFile, 'utf8'), servername: 'localhost' },
+  });
+  await db.connect();
+  await db.query(
+    'create table if not exists marks (id serial primary key, at timestamptz default now(), pad text)',
+  );
+  await db.query(`insert into marks (pad) select repeat('x', 500) from generate_series(1, 4000)`);
+  const current = await db.query<{ name: string }>('select pg_walfile_name(pg_current_wal_lsn()) as name');
+  await db.end();
+  const name = current.rows[0]?.name ?? '';
+  // The segment before the current one is finished, so PostgreSQL archives it.
+  return (BigInt(`0x${name}`) - 1n).toString(16).toUpperCase().padStart(24, '0');
+}
+
+const atLeast = (segment: string | null, wanted: string) => segment !== null && segment >= wanted;
+
+beforeAll(async () => {
+  azuriteDir = await tempDir('oxygis-azurite-');
+  azurite = await startRestartableAzurite(azuriteDir);
+  const dataDir = await tempDir();
+  platform = await startPlatform({
+    dataDir,
+    env: {
+      OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
+      OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
+      OXYGIS_BACKUP_TARGETS: JSON.stringify([
+        { name: 'zone-a', kind: 'local', path: path.join(dataDir, 'zone-a') },
+        {
+          name: 'azure',
+          kind: 'azure',
+          accountUrl: azurite.accountUrl,
+          accountName: AZURITE_ACCOUNT,
+          accountKey: AZURITE_KEY,
+          container: 'wal',
+        },
+      ]),
+    },
+  });
+  ops = await signIn(platform, operator.email, operator.password);
+  const created = (await ops.call('/api/clients', { method: 'POST', body: { name: 'Shop' } })).json as {
+    client: { id: string };
+    connection: { port: number; database: string; user: string; password: string };
+  };
+  client = { id: created.client.id, connection: created.connection };
+}, 120_000);
+
+afterAll(async () => {
+  await platform.stop();
+  await azurite.stop();
+  await removeDir(platform.dataDir);
+  await removeDir(azuriteDir);
+});
+
+describe('continuous WAL archiving', { timeout: 180_000 }, () => {
+  it('ships every finished WAL file, sealed, to every target within the archive timeout', async () => {
+    const finished = await write();
+    const done = await waitFor(`segment ${finished} on every target`, async () => {
+      const s = await status();
+      return atLeast(s.latestSegment, finished) && s.segmentsMissingCopies === 0 ? s : undefined;
+    });
+    expect(done.targets).toEqual(['zone-a', 'azure']);
+    expect(done.segmentsMissingCopies).toBe(0);
+    expect(done.lagSeconds).toBeLessThan(60);
+
+    // The copy in the directory opens with the client's key and matches the catalogued checksum.
+    const key = Buffer.from(
+      (
+        await readFile(path.join(platform.dataDir, 'secrets', 'backup-keys', `${client.id}.key`), 'utf8')
+      ).trim(),
+      'base64url',
+    );
+    const zone = new LocalTarget('zone-a', path.join(platform.dataDir, 'zone-a'));
+    const name = finished;
+    const stored = await readAll(await zone.get(`clients/${client.id}/wal/${name}`));
+    expect(stored.subarray(0, 4).toString()).toBe('OXYB');
+    const sink = new PassThrough();
+    const opened = await open(await zone.get(`clients/${client.id}/wal/${name}`), sink.resume(), key);
+    expect(opened.plainBytes).toBe(1024 * 1024); // 1 MB WAL segments
+    const metadata = (await zone.head(`clients/${client.id}/wal/${name}`))?.metadata;
+    expect(metadata?.plainsha256).toBe(opened.plainSha256);
+
+    const metrics = (await ops.call('/metrics')).text;
+    expect(metrics).toMatch(/oxygis_wal_archive_lag_seconds\{client="shop"\} \d+/);
+  });
+
+  it('keeps archiving while a target is down, and catches the missing copies up when it returns', async () => {
+    await azurite.stop();
+    const finished = await write();
+    const degraded = await waitFor(`segment ${finished} archived with a copy missing`, async () => {
+      const s = await status();
+      return atLeast(s.latestSegment, finished) && s.segmentsMissingCopies > 0 ? s : undefined;
+    });
+    expect(degraded.segmentsMissingCopies).toBeGreaterThan(0);
+    // Protection went on: WAL written during the outage is on zone-a.
+    const zone = new LocalTarget('zone-a', path.join(platform.dataDir, 'zone-a'));
+    const names: string[] = [];
+    for await (const object of zone.list(`clients/${client.id}/wal/`)) names.push(object.key);
+    expect(names.length).toBeGreaterThan(0);
+    expect((await ops.call('/metrics')).text).toMatch(
+      /oxygis_wal_segments_missing_copies\{client="shop"\} [1-9]/,
+    );
+
+    await azurite.restart();
+    const healed = await waitFor('the missing copies caught up', async () => {
+      const s = await status();
+      return s.segmentsMissingCopies === 0 ? s : undefined;
+    });
+    expect(healed.segmentsMissingCopies).toBe(0);
+    // Afterwards both targets hold every segment.
+    const { ContainerClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
+    const container = new ContainerClient(
+      `${azurite.accountUrl}/wal`,
+      new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
+    );
+    const inAzure = new Set<string>();
+    for await (const blob of container.listBlobsFlat({ prefix: `clients/${client.id}/wal/` }))
+      inAzure.add(blob.name);
+    const onZone: string[] = [];
+    for await (const object of zone.list(`clients/${client.id}/wal/`)) onZone.push(object.key);
+    expect(onZone.filter((key) => !inAzure.has(key))).toEqual([]);
+  });
+});
