@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startArchiveServer } from '../backups/archive-server.js';
 import { registerBackupMetrics } from '../backups/backup.metrics.js';
+import { WalSwitcher } from '../backups/wal-switcher.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -93,6 +94,9 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     const catchUp = setInterval(() => void backups.wal.catchUp().catch(() => undefined), 15_000);
     cleanups.push(() => Promise.resolve(clearInterval(catchUp)));
     cleanups.push(() => instances.stopAll());
+    const switcher = new WalSwitcher(() => instances.running(), config.archiveTimeoutSeconds, logger);
+    switcher.start();
+    cleanups.push(() => Promise.resolve(switcher.stop()));
     await instances.startAll();
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);

@@ -188,6 +188,14 @@ export class InstanceService {
     }
   }
 
+  /** Running instances with their superuser connection (for platform-side maintenance). */
+  async running(): Promise<{ clientId: string; connection: AdminConnection }[]> {
+    const all = await instanceRepository.list(this.db, this.driver.name);
+    return all
+      .filter((instance) => instance.status === 'running' && this.driver.isRunning(instance.clientId))
+      .map((instance) => ({ clientId: instance.clientId, connection: this.adminConnection(instance) }));
+  }
+
   isRunning(clientId: string): boolean {
     return this.driver.isRunning(clientId);
   }

@@ -76,6 +76,7 @@ beforeAll(async () => {
     env: {
       OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
       OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
+      OXYGIS_ARCHIVE_TIMEOUT_SECONDS: '5',
       OXYGIS_BACKUP_TARGETS: JSON.stringify([
         { name: 'zone-a', kind: 'local', path: path.join(dataDir, 'zone-a') },
         {
@@ -134,6 +135,34 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
 
     const metrics = (await ops.call('/metrics')).text;
     expect(metrics).toMatch(/oxygis_wal_archive_lag_seconds\{client="shop"\} \d+/);
+  });
+
+  it('archives even a single small change within the archive timeout (the data-loss bound)', async () => {
+    const db = new pg.Client({
+      host: '127.0.0.1',
+      ...client.connection,
+      ssl: { ca: await readFile(platform.caFile, 'utf8'), servername: 'localhost' },
+    });
+    await db.connect();
+    await db.query(
+      'create table if not exists marks (id serial primary key, at timestamptz default now(), pad text)',
+    );
+    // Let the switcher see the table first, then make one small change.
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    const started = Date.now();
+    await db.query(`insert into marks (pad) values ('one row')`);
+    const current = await db.query<{ name: string }>('select pg_walfile_name(pg_current_wal_lsn()) as name');
+    await db.end();
+    const segment = current.rows[0]?.name ?? '';
+    await waitFor(`segment ${segment} holding the change on every target`, async () => {
+      const s = await status();
+      return atLeast(s.latestSegment, segment) && s.segmentsMissingCopies === 0 ? s : undefined;
+    });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `one-row change archived on every target after ${seconds.toFixed(1)} s (archive timeout 5 s)`,
+    );
+    expect(seconds).toBeLessThan(30);
   });
 
   it('keeps archiving while a target is down, and catches the missing copies up when it returns', async () => {
