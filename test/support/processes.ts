@@ -14,3 +14,8 @@ export async function pidsMatching(fragment: string): Promise<number[]> {
   }
   return pids;
 }
+
+/** PostgreSQL postmasters whose data directory lies under `dir` (not their helpers or archivers). */
+export function postmastersUnder(dir: string): Promise<number[]> {
+  return pidsMatching(`-D ${dir}`);
+}

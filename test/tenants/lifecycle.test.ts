@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/actors.js';
 import { removeDir, startPlatform, tempDir, type RunningPlatform } from '../support/platform.js';
-import { pidsMatching } from '../support/processes.js';
+import { pidsMatching, postmastersUnder } from '../support/processes.js';
 
 const operator = {
   OXYGIS_BOOTSTRAP_ADMIN_EMAIL: 'ops@host.test',
@@ -40,10 +40,10 @@ describe('client instances across platform restarts', () => {
     );
     for (const name of ['Keep Me', 'Drop Me'])
       expect((await ops.call('/api/clients', { method: 'POST', body: { name } })).status).toBe(201);
-    expect(await pidsMatching(path.join(dataDir, 'instances'))).toHaveLength(2);
+    expect(await postmastersUnder(path.join(dataDir, 'instances'))).toHaveLength(2);
     const deleted = await ops.call('/api/clients/drop-me', { method: 'DELETE' });
     expect(deleted.json).toMatchObject({ client: { status: 'deleting', instance: { running: false } } });
-    expect(await pidsMatching(path.join(dataDir, 'instances'))).toHaveLength(1);
+    expect(await postmastersUnder(path.join(dataDir, 'instances'))).toHaveLength(1);
 
     expect(await first.stop()).toBe(0);
     expect(await pidsMatching(path.join(dataDir, 'instances'))).toEqual([]);
@@ -162,7 +162,7 @@ describe('a provisioning that cannot finish leaves nothing behind', () => {
       expect(await instanceDirs(dataDir)).toEqual([]);
       expect(existsSync(path.join(dataDir, 'instances'))).toBe(true);
     }
-    const processes = await pidsMatching(path.join(dataDir, 'instances'));
+    const processes = await postmastersUnder(path.join(dataDir, 'instances'));
     expect(processes).toHaveLength(clients.length);
     // The name is free again (or still taken by the finished client), never stuck half-way.
     const retry = await again.call('/api/clients', { method: 'POST', body: { name: 'Half Made' } });
