@@ -1,4 +1,5 @@
 import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -42,8 +43,29 @@ export function parseHash(hash: string): ParsedHash | undefined {
   return { rounds: Number(roundsText), salt: ab64Decode(saltText), checksum };
 }
 
+/**
+ * At most one hash per core at a time: the rest wait here, in JavaScript, instead of filling
+ * libuv's thread pool, where they would hold up every file read, DNS lookup and zlib call of the
+ * process (a sign-in storm stalled even the console's index.html for a second; docs/BENCHMARKS.md).
+ */
+const hashSlots = { free: Math.max(1, availableParallelism()), waiting: [] as (() => void)[] };
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashSlots.free > 0) hashSlots.free--;
+  else await new Promise<void>((resolve) => hashSlots.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = hashSlots.waiting.shift();
+    if (next) next();
+    else hashSlots.free++;
+  }
+}
+
 function derive(password: string, salt: Buffer, rounds: number): Promise<Buffer> {
-  return pbkdf2Async(Buffer.from(password, 'utf8'), salt, rounds, CHECKSUM_BYTES, 'sha512');
+  return withHashSlot(() =>
+    pbkdf2Async(Buffer.from(password, 'utf8'), salt, rounds, CHECKSUM_BYTES, 'sha512'),
+  );
 }
 
 export async function hashPassword(password: string, rounds: number): Promise<string> {

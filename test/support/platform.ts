@@ -85,10 +85,10 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`platform did not start in time\n${stdout}\n${stderr}`)),
-      options.timeoutMs ?? 120_000,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`platform did not start in time\n${stdout}\n${stderr}`));
+    }, options.timeoutMs ?? 120_000);
     const check = () => {
       const match = /Oxygis Cloud is running: https:\/\/localhost:(\d+)/.exec(stdout);
       if (match?.[1]) {
