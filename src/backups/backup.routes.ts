@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { assertCanAdministerClient } from '../identity/access.js';
 import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
 import type { ClientService } from '../tenants/client.service.js';
+import type { BaseBackupService } from './base-backup.service.js';
 import type { WalService } from './wal.service.js';
 
 const archiveStatus = z.object({
@@ -15,21 +17,81 @@ const archiveStatus = z.object({
   segmentsMissingCopies: z.number(),
 });
 
+const baseBackup = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  startedAt: z.date(),
+  finishedAt: z.date().nullable(),
+  startLsn: z.string().nullable(),
+  stopLsn: z.string().nullable(),
+  files: z.number().nullable(),
+  plainBytes: z.number().nullable(),
+  storedBytes: z.number().nullable(),
+  targets: z.array(z.string()),
+  missing: z.array(z.string()),
+  error: z.string().nullable(),
+});
+
+const key = z.object({ key: z.string().min(1).max(100) });
+const tags = ['backups'];
+
 export function registerBackupRoutes(
   app: FastifyInstance,
   clients: ClientService,
   wal: WalService,
+  baseBackups: BaseBackupService,
   targetNames: string[],
 ): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/clients/:key/backups',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: "Take a base backup of the client's database now (operator or the client's administrator)",
+        params: key,
+        response: { 201: z.object({ backup: baseBackup }), 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = { account: signedInAccount(request), ip: request.ip };
+      const client = await clients.find(actor, request.params.key);
+      assertCanAdministerClient(actor.account, client.id);
+      return reply.status(201).send({ backup: await baseBackups.run(client.id, actor) });
+    },
+  );
+
+  api.get(
+    '/api/clients/:key/backups',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: "The client's base backups, newest first",
+        params: key,
+        response: { 200: z.object({ backups: z.array(baseBackup) }), 404: errorBody },
+      },
+    },
+    async (request) => {
+      const client = await clients.find(
+        { account: signedInAccount(request), ip: request.ip },
+        request.params.key,
+      );
+      return { backups: await baseBackups.list(client.id) };
+    },
+  );
+
+  api.get(
     '/api/clients/:key/backups/archive',
     {
       preHandler: requireAccount,
       schema: {
-        tags: ['backups'],
+        tags,
         summary:
           "Continuous WAL archiving of the client's database: newest segment on every target and the lag",
-        params: z.object({ key: z.string().min(1).max(100) }),
+        params: key,
         response: { 200: archiveStatus, 404: errorBody },
       },
     },

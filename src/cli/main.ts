@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../shared/package-root.js';
 import { auditCommand } from './commands/audit.js';
+import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { loginCommand } from './commands/login.js';
 import { startCommand } from './commands/start.js';
@@ -27,6 +28,7 @@ function program(): Command {
     .addCommand(tenantCommand())
     .addCommand(userCommand())
     .addCommand(dbCommand())
+    .addCommand(backupCommand())
     .addCommand(tokenCommand())
     .addCommand(auditCommand());
   return overrideExits(root);

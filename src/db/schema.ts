@@ -154,6 +154,23 @@ export interface WalSegmentTable {
   complete_at: Date | null;
 }
 
+export interface BaseBackupTable {
+  id: Generated<string>;
+  client_id: string;
+  status: 'running' | 'done' | 'failed';
+  started_at: ColumnType<Date, Date | undefined, never>;
+  finished_at: Date | null;
+  start_lsn: string | null;
+  stop_lsn: string | null;
+  files: number | null;
+  plain_bytes: ColumnType<string | null, number | undefined, number>;
+  stored_bytes: ColumnType<string | null, number | undefined, number>;
+  stored_sha256: string | null;
+  targets: ColumnType<string[], string[] | undefined, string[]>;
+  missing: ColumnType<string[], string[] | undefined, string[]>;
+  error: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -169,4 +186,5 @@ export interface Database {
   instance_event: InstanceEventTable;
   db_credential: DbCredentialTable;
   wal_segment: WalSegmentTable;
+  base_backup: BaseBackupTable;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -32,6 +33,7 @@ export interface Services {
   instances: InstanceService;
   credentials: CredentialService;
   backups: Backups;
+  baseBackups: BaseBackupService;
 }
 
 export async function createServices(options: {
@@ -83,5 +85,13 @@ export async function createServices(options: {
     instances,
     credentials: new CredentialService(db, clients, instances),
     backups,
+    baseBackups: new BaseBackupService(
+      db,
+      instances,
+      backups.targets,
+      backups.keys,
+      path.join(config.dataDir, 'backups', 'staging'),
+      logger,
+    ),
   };
 }

@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app,
     services.clients,
     services.backups.wal,
+    services.baseBackups,
     services.backups.targets.map((t) => t.name),
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -3,6 +3,7 @@ import * as identity from './0001_identity.js';
 import * as access from './0002_access.js';
 import * as tenants from './0003_tenants.js';
 import * as wal from './0004_wal.js';
+import * as baseBackups from './0005_base_backups.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_access': access,
   '0003_tenants': tenants,
   '0004_wal': wal,
+  '0005_base_backups': baseBackups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,86 @@
+import { Command } from 'commander';
+import { callApi } from '../api-client.js';
+import { print } from '../output.js';
+import { apiCommand, signedInTarget, table, type CommonOptions } from './common.js';
+
+interface BaseBackup {
+  id: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  files: number | null;
+  plainBytes: number | null;
+  storedBytes: number | null;
+  targets: string[];
+  missing: string[];
+  error: string | null;
+}
+
+interface Archive {
+  targets: string[];
+  latestSegment: string | null;
+  latestCompleteAt: string | null;
+  lagSeconds: number | null;
+  segmentsMissingCopies: number;
+}
+
+const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / 1048576).toFixed(1)} MB`);
+
+export function backupCommand(): Command {
+  const backup = new Command('backup').description("a client's backups");
+
+  backup.addCommand(
+    apiCommand('run', 'take a base backup now (written to every backup target)')
+      .argument('<client>', 'client slug')
+      .action(async (client: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const { backup: taken } = await callApi<{ backup: BaseBackup }>(
+          target,
+          'POST',
+          `/api/clients/${encodeURIComponent(client)}/backups`,
+        );
+        print(taken, o.json, (b) =>
+          b.status === 'done'
+            ? `Base backup ${b.id}: ${b.files ?? 0} files, ${mb(b.plainBytes)} → ${mb(b.storedBytes)} stored on ${b.targets.join(', ')}` +
+              (b.missing.length > 0 ? ` (missing on ${b.missing.join(', ')})` : '')
+            : `Base backup ${b.id} failed: ${b.error ?? 'unknown error'}`,
+        );
+        if (taken.status !== 'done') process.exitCode = 1;
+      }),
+  );
+
+  backup.addCommand(
+    apiCommand('list', 'base backups and continuous archiving of a client')
+      .argument('<client>', 'client slug')
+      .action(async (client: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const path = `/api/clients/${encodeURIComponent(client)}/backups`;
+        const { backups } = await callApi<{ backups: BaseBackup[] }>(target, 'GET', path);
+        const archive = await callApi<Archive>(target, 'GET', `${path}/archive`);
+        print({ backups, archive }, o.json, (r) =>
+          [
+            `WAL archiving to ${r.archive.targets.join(', ')}: newest on every target ${r.archive.latestCompleteAt ?? 'none yet'}` +
+              (r.archive.lagSeconds === null ? '' : ` (${r.archive.lagSeconds} s ago)`) +
+              (r.archive.segmentsMissingCopies > 0
+                ? `, ${r.archive.segmentsMissingCopies} segment(s) missing a copy`
+                : ''),
+            r.backups.length === 0
+              ? 'no base backups yet: oxygis backup run ' + client
+              : table([
+                  ['ID', 'STATUS', 'STARTED', 'FILES', 'SIZE', 'STORED', 'TARGETS'],
+                  ...r.backups.map((b) => [
+                    b.id,
+                    b.status,
+                    b.startedAt,
+                    String(b.files ?? '-'),
+                    mb(b.plainBytes),
+                    mb(b.storedBytes),
+                    b.targets.join(','),
+                  ]),
+                ]),
+          ].join('\n'),
+        );
+      }),
+  );
+  return backup;
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import pg from 'pg';
+import tar from 'tar-stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { open } from '../../src/backups/envelope.js';
+import { readAll } from '../../src/backups/streams.js';
+import { LocalTarget } from '../../src/backups/targets/local-target.js';
+import { startCliSession, type CliSession } from '../support/cli-session.js';
+
+let session: CliSession;
+let clientId: string;
+let key: Buffer;
+
+async function openObject(target: LocalTarget, objectKey: string): Promise<Buffer> {
+  const sink = new PassThrough();
+  const collected = readAll(sink);
+  await open(await target.get(objectKey), sink, key);
+  return collected;
+}
+
+beforeAll(async () => {
+  session = await startCliSession({ email: 'ops@host.test', password: 'base backup phrase 12' });
+  const created = await session.json<{
+    client: { id: string };
+    port: number;
+    database: string;
+    user: string;
+    password: string;
+  }>(['tenant', 'create', 'Bakery']);
+  clientId = created.client.id;
+  const db = new pg.Client({
+    host: '127.0.0.1',
+    port: created.port,
+    database: created.database,
+    user: created.user,
+    password: created.password,
+    ssl: { ca: await readFile(session.platform.caFile, 'utf8'), servername: 'localhost' },
+  });
+  await db.connect();
+  await db.query(
+    `create table loaves as select g as id, repeat('rye', 100) as recipe from generate_series(1, 20000) g`,
+  );
+  await db.end();
+  key = Buffer.from(
+    (
+      await readFile(path.join(session.platform.dataDir, 'secrets', 'backup-keys', `${clientId}.key`), 'utf8')
+    ).trim(),
+    'base64url',
+  );
+}, 120_000);
+
+afterAll(() => session.stop());
+
+describe('base backups', () => {
+  it('oxygis backup run streams the data directory to every target with a manifest and backup_label', async () => {
+    const taken = await session.json<{
+      id: string;
+      status: string;
+      files: number;
+      plainBytes: number;
+      storedBytes: number;
+      targets: string[];
+    }>(['backup', 'run', 'bakery']);
+    expect(taken).toMatchObject({ status: 'done', targets: ['zone-a', 'zone-b'] });
+    expect(taken.files).toBeGreaterThan(100);
+    expect(taken.storedBytes).toBeLessThan(taken.plainBytes); // compressed
+
+    for (const zone of ['zone-a', 'zone-b']) {
+      const target = new LocalTarget(zone, path.join(session.platform.dataDir, 'backups', zone));
+      const base = `clients/${clientId}/base/${taken.id}`;
+      const manifest = JSON.parse((await openObject(target, `${base}/manifest.json.oxyb`)).toString()) as {
+        files: { path: string; size: number; sha256: string }[];
+      };
+      const label = (await openObject(target, `${base}/backup_label.oxyb`)).toString();
+      expect(label).toMatch(/^START WAL LOCATION: /m);
+      expect(label).toMatch(/^LABEL: oxygis /m);
+
+      // Every file in the tar matches its manifest entry; nothing PostgreSQL must not restore is there.
+      const archive = await openObject(target, `${base}/data.tar.oxyb`);
+      const extract = tar.extract();
+      const seen = new Map<string, string>();
+      const done = new Promise<void>((resolve, reject) => {
+        extract.on('entry', (header, stream, next) => {
+          const hash = createHash('sha256');
+          stream.on('data', (chunk: unknown) => {
+            hash.update(chunk as Buffer);
+          });
+          stream.on('end', () => {
+            if (header.type === 'file') seen.set(header.name, hash.digest('hex'));
+            next();
+          });
+          stream.resume();
+        });
+        extract.on('finish', resolve);
+        extract.on('error', reject);
+      });
+      extract.end(archive);
+      await done;
+      expect(seen.size).toBe(manifest.files.length);
+      for (const file of manifest.files) expect(seen.get(file.path), file.path).toBe(file.sha256);
+      expect([...seen.keys()]).toEqual(
+        expect.arrayContaining(['PG_VERSION', 'global/pg_control', 'postgresql.conf', 'pg_hba.conf']),
+      );
+      expect([...seen.keys()].some((name) => name.startsWith('pg_wal/') || name === 'postmaster.pid')).toBe(
+        false,
+      );
+    }
+  });
+
+  it('lists the backups with the archiving state, and refuses a suspended client clearly', async () => {
+    const list = await session.cli(['backup', 'list', 'bakery']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/WAL archiving to zone-a, zone-b/);
+    expect(list.stdout).toMatch(/done\s+\S+\s+\d+\s+[\d.]+ MB\s+[\d.]+ MB\s+zone-a,zone-b/);
+    await session.cli(['tenant', 'suspend', 'bakery']);
+    const refused = await session.cli(['backup', 'run', 'bakery']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not running.*resume it first/);
+    const unknown = await session.cli(['backup', 'run', 'nobody']);
+    expect(unknown.stderr).toMatch(/no such client/);
+  });
+});
