@@ -156,6 +156,38 @@ export class BaseBackupService {
     return done;
   }
 
+  /**
+   * The scheduled job: a base backup for every running client whose newest successful one is a
+   * week old (or missing). Idempotent: running it twice in a row takes each backup once.
+   */
+  async runDue(now = new Date(), everyMs = 7 * 24 * 3600 * 1000): Promise<number> {
+    const clients = await this.db
+      .selectFrom('client')
+      .innerJoin('instance', 'instance.client_id', 'client.id')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('base_backup')
+            .select((b) => ['client_id', b.fn.max('started_at').as('last')])
+            .where('status', '=', 'done')
+            .groupBy('client_id')
+            .as('latest'),
+        (join) => join.onRef('latest.client_id', '=', 'client.id'),
+      )
+      .select(['client.id', 'latest.last'])
+      .where('client.status', '=', 'active')
+      .where('instance.status', '=', 'running')
+      .execute();
+    let taken = 0;
+    for (const client of clients) {
+      const last = client.last === null ? 0 : new Date(client.last).getTime();
+      if (now.getTime() - last < everyMs) continue;
+      const result = await this.run(client.id);
+      if (result.status === 'done') taken++;
+    }
+    return taken;
+  }
+
   async list(clientId: string, onlyId?: string): Promise<BaseBackupRow[]> {
     let query = this.db
       .selectFrom('base_backup')

@@ -17,6 +17,7 @@ export interface ScheduledJob {
 export class JobRunner {
   private readonly boss: PgBoss;
   private running = false;
+  private readonly known = new Set<string>();
 
   constructor(
     connectionString: string,
@@ -33,6 +34,7 @@ export class JobRunner {
   async start(jobs: ScheduledJob[]): Promise<void> {
     await this.boss.start();
     for (const job of jobs) {
+      this.known.add(job.name);
       await this.boss.createQueue(job.name, { name: job.name, retryLimit: 3, retryBackoff: true });
       await this.boss.schedule(job.name, job.cron);
       await this.boss.work(job.name, async () => {
@@ -40,6 +42,16 @@ export class JobRunner {
       });
     }
     this.running = true;
+  }
+
+  /** Names of the scheduled jobs, for `POST /api/jobs/:name/run`. */
+  get names(): string[] {
+    return [...this.known];
+  }
+
+  /** Queues a scheduled job to run now (the same worker runs it, on one node only). */
+  async runNow(name: string): Promise<string | null> {
+    return this.boss.send(name, {});
   }
 
   /** Stops taking new jobs and waits for those in progress, up to `timeoutMs`. */

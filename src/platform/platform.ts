@@ -112,6 +112,14 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
         },
       },
       {
+        name: 'backups.due-base-backups',
+        cron: '30 2 * * *',
+        run: async () => {
+          const taken = await services.baseBackups.runDue();
+          if (taken > 0) logger.info({ taken }, 'scheduled base backups taken');
+        },
+      },
+      {
         name: 'tenants.remove-deleted',
         cron: '17 * * * *',
         run: async () => {
@@ -145,6 +153,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       metrics,
       services,
       databaseHealth,
+      jobs,
       status: {
         version: packageVersion,
         startedAt,

@@ -13,6 +13,8 @@ import { registerAccountRoutes } from '../identity/account.routes.js';
 import { registerBackupRoutes } from '../backups/backup.routes.js';
 import { registerAuditRoutes } from '../identity/audit.routes.js';
 import { registerMfaRoutes } from '../identity/mfa.routes.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { registerJobRoutes } from '../jobs/job.routes.js';
 import type { Services } from '../platform/services.js';
 import { registerClientRoutes } from '../tenants/client.routes.js';
 import { registerCredentialRoutes } from '../tenants/credential.routes.js';
@@ -33,6 +35,7 @@ export interface AppDeps {
   services: Services;
   status: PlatformStatusSource;
   databaseHealth: () => Promise<DatabaseHealth>;
+  jobs: JobRunner;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -106,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.baseBackups,
     services.backups.targets.map((t) => t.name),
   );
+  registerJobRoutes(app, () => deps.jobs);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);
   return app;

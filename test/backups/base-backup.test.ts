@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open } from '../../src/backups/envelope.js';
 import { readAll } from '../../src/backups/streams.js';
 import { LocalTarget } from '../../src/backups/targets/local-target.js';
+import { signIn } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 
 let session: CliSession;
@@ -108,6 +109,28 @@ describe('base backups', () => {
         false,
       );
     }
+  });
+
+  it('the scheduled job takes a base backup of every client that has none from the last week', async () => {
+    await session.json(['tenant', 'create', 'Creamery']);
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    expect(((await ops.call('/api/jobs')).json as { jobs: string[] }).jobs).toContain(
+      'backups.due-base-backups',
+    );
+    expect((await ops.call('/api/jobs/nope/run', { method: 'POST' })).status).toBe(404);
+    expect((await ops.call('/api/jobs/backups.due-base-backups/run', { method: 'POST' })).status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    let backups: { status: string }[] = [];
+    while (Date.now() < deadline) {
+      backups = ((await ops.call('/api/clients/creamery/backups')).json as { backups: { status: string }[] })
+        .backups;
+      if (backups.some((b) => b.status === 'done')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(backups.map((b) => b.status)).toEqual(['done']);
+    // Bakery was backed up minutes ago: the job left it alone.
+    const bakery = ((await ops.call('/api/clients/bakery/backups')).json as { backups: unknown[] }).backups;
+    expect(bakery).toHaveLength(1);
   });
 
   it('lists the backups with the archiving state, and refuses a suspended client clearly', async () => {

@@ -50,6 +50,15 @@ export function canOpenClientPage(who: Who & { rights: readonly Right[] }): bool
 /** Grant and revoke personal database logins: operators, and a client's administrators. */
 export const canManageCredentials = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
 
+/** A client's backups: staff, its administrators, and its users with the backups right. */
+export function canSeeBackups(who: Who & { rights: readonly Right[] }): boolean {
+  if (who.kind === 'staff' || who.kind === 'client_admin') return true;
+  return who.rights.includes('backups');
+}
+
+/** Take a base backup now: operators, and a client's administrators. */
+export const canTakeBackups = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
 /** Where the rights of a client's users are changed. */
 export function usersPagePath(who: Who, clientSlug: string): string {
   return who.kind === 'staff' ? `/users?client=${encodeURIComponent(clientSlug)}` : '/users';

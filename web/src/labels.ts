@@ -1,5 +1,5 @@
 /** Words the console uses for the API's client, instance and credential values. */
-import type { ClientStatus, CredentialMode, InstanceStatus, Plan } from './types';
+import type { BaseBackupStatus, ClientStatus, CredentialMode, InstanceStatus, Plan } from './types';
 
 export const PLANS: readonly Plan[] = ['standard', 'premium'];
 
@@ -28,6 +28,12 @@ export const CREDENTIAL_MODES: readonly CredentialMode[] = ['read_only', 'read_w
 export const credentialModeLabels: Record<CredentialMode, string> = {
   read_only: 'Read only',
   read_write: 'Read and write',
+};
+
+export const baseBackupStatusLabels: Record<BaseBackupStatus, string> = {
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
 };
 
 const eventKindLabels: Partial<Record<string, string>> = {

@@ -206,3 +206,41 @@ export interface PlatformStatus {
     running: boolean;
   };
 }
+
+export type BaseBackupStatus = 'running' | 'done' | 'failed';
+
+/** A base backup of a client's database; `targets` hold a copy, `missing` should but do not. */
+export interface BaseBackup {
+  id: string;
+  status: BaseBackupStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  startLsn: string | null;
+  stopLsn: string | null;
+  files: number | null;
+  plainBytes: number | null;
+  storedBytes: number | null;
+  targets: string[];
+  missing: string[];
+  error: string | null;
+}
+
+export interface BaseBackupsResponse {
+  backups: BaseBackup[];
+}
+
+export interface BaseBackupResponse {
+  backup: BaseBackup;
+}
+
+/** Continuous WAL archiving of a client's database. */
+export interface ArchiveStatus {
+  targets: string[];
+  latestSegment: string | null;
+  latestArchivedAt: string | null;
+  /** When the newest segment stored on every target was archived. */
+  latestCompleteAt: string | null;
+  /** Seconds since then; null when nothing is archived on every target yet. */
+  lagSeconds: number | null;
+  segmentsMissingCopies: number;
+}

@@ -1,10 +1,11 @@
-import { canManageCredentials, isStaff } from '../../access';
+import { canManageCredentials, canSeeBackups, isStaff } from '../../access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { useAccount } from '../../session';
 import type { Client, ClientResponse, InstanceEventsResponse } from '../../types';
 import { useApi } from '../../useApi';
 import { useDocumentTitle } from '../../useDocumentTitle';
+import { BackupsSection } from './BackupsSection';
 import { ClientSummary } from './ClientSummary';
 import { CredentialsSection } from './CredentialsSection';
 import { InstanceEvents } from './InstanceEvents';
@@ -60,6 +61,7 @@ export function ClientDetails({ slug }: { slug: string }) {
             {(canManageCredentials(account) || account.kind === 'client_user') && (
               <CredentialsSection client={current} />
             )}
+            {canSeeBackups(account) && <BackupsSection client={current} />}
             <InstanceEvents events={events} />
           </>
         )}
