@@ -6,6 +6,7 @@ import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
 import type { ClientService } from '../tenants/client.service.js';
 import type { BaseBackupService } from './base-backup.service.js';
+import type { VerifyService } from './verify.service.js';
 import type { WalService } from './wal.service.js';
 
 const archiveStatus = z.object({
@@ -35,14 +36,47 @@ const baseBackup = z.object({
 const key = z.object({ key: z.string().min(1).max(100) });
 const tags = ['backups'];
 
+const verifyReport = z.object({
+  checkedObjects: z.number(),
+  problems: z.array(
+    z.object({
+      target: z.string(),
+      object: z.string(),
+      problem: z.enum(['missing', 'corrupt', 'unreadable']),
+    }),
+  ),
+  walGaps: z.array(z.string()),
+  ok: z.boolean(),
+});
+
 export function registerBackupRoutes(
   app: FastifyInstance,
   clients: ClientService,
   wal: WalService,
   baseBackups: BaseBackupService,
+  verify: VerifyService,
   targetNames: string[],
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/clients/:key/backups/verify',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: 'Re-read every backup object on every target: checksums and WAL continuity (staff)',
+        params: key,
+        response: { 200: verifyReport, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = { account: signedInAccount(request), ip: request.ip };
+      const client = await clients.find(actor, request.params.key);
+      assertCanAdministerClient(actor.account, client.id);
+      return verify.verify(client.id);
+    },
+  );
 
   api.post(
     '/api/clients/:key/backups',

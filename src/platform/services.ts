@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
+import { VerifyService } from '../backups/verify.service.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { AccountService } from '../identity/account.service.js';
@@ -34,6 +35,7 @@ export interface Services {
   credentials: CredentialService;
   backups: Backups;
   baseBackups: BaseBackupService;
+  verify: VerifyService;
 }
 
 export async function createServices(options: {
@@ -85,6 +87,7 @@ export async function createServices(options: {
     instances,
     credentials: new CredentialService(db, clients, instances),
     backups,
+    verify: new VerifyService(db, backups.targets),
     baseBackups: new BaseBackupService(
       db,
       instances,

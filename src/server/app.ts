@@ -107,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.clients,
     services.backups.wal,
     services.baseBackups,
+    services.verify,
     services.backups.targets.map((t) => t.name),
   );
   registerJobRoutes(app, () => deps.jobs);

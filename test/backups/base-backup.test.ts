@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
@@ -131,6 +131,32 @@ describe('base backups', () => {
     // Bakery was backed up minutes ago: the job left it alone.
     const bakery = ((await ops.call('/api/clients/bakery/backups')).json as { backups: unknown[] }).backups;
     expect(bakery).toHaveLength(1);
+  });
+
+  it('verify re-reads every copy: a flipped byte and a lost object are reported per target', async () => {
+    const clean = await session.json<{ ok: boolean; checkedObjects: number; walGaps: string[] }>([
+      'backup',
+      'verify',
+      'bakery',
+    ]);
+    expect(clean).toMatchObject({ ok: true, walGaps: [] });
+    expect(clean.checkedObjects).toBeGreaterThan(6);
+
+    const zoneB = path.join(session.platform.dataDir, 'backups', 'zone-b', 'clients', clientId);
+    const walDir = path.join(zoneB, 'wal');
+    const segment = (await readdir(walDir)).filter((name) => /^[0-9A-F]{24}$/.test(name)).sort()[0] ?? '';
+    const file = path.join(walDir, segment);
+    const bytes = await readFile(file);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    await writeFile(file, bytes);
+    const base = (await readdir(path.join(zoneB, 'base')))[0] ?? '';
+    await rm(path.join(zoneB, 'base', base, 'manifest.json.oxyb'));
+
+    const result = await session.cli(['backup', 'verify', 'bakery']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(new RegExp(`corrupt on zone-b: clients/${clientId}/wal/${segment}`));
+    expect(result.stdout).toMatch(/missing on zone-b: .*manifest\.json\.oxyb/);
+    expect(result.stdout).not.toMatch(/on zone-a/);
   });
 
   it('lists the backups with the archiving state, and refuses a suspended client clearly', async () => {

@@ -24,6 +24,13 @@ interface Archive {
   segmentsMissingCopies: number;
 }
 
+interface Report {
+  checkedObjects: number;
+  problems: { target: string; object: string; problem: string }[];
+  walGaps: string[];
+  ok: boolean;
+}
+
 const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / 1048576).toFixed(1)} MB`);
 
 export function backupCommand(): Command {
@@ -46,6 +53,27 @@ export function backupCommand(): Command {
             : `Base backup ${b.id} failed: ${b.error ?? 'unknown error'}`,
         );
         if (taken.status !== 'done') process.exitCode = 1;
+      }),
+  );
+
+  backup.addCommand(
+    apiCommand('verify', 'check every copy on every target (checksums) and the WAL chain')
+      .argument('<client>', 'client slug')
+      .action(async (client: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const report = await callApi<Report>(
+          target,
+          'POST',
+          `/api/clients/${encodeURIComponent(client)}/backups/verify`,
+        );
+        print(report, o.json, (r) =>
+          [
+            `${r.checkedObjects} stored objects checked: ${r.ok ? 'all intact, WAL chain complete' : 'PROBLEMS FOUND'}`,
+            ...r.problems.map((p) => `  ${p.problem} on ${p.target}: ${p.object}`),
+            ...r.walGaps.map((name) => `  WAL gap: ${name} was never archived`),
+          ].join('\n'),
+        );
+        if (!report.ok) process.exitCode = 1;
       }),
   );
 
