@@ -45,7 +45,9 @@ export async function startArchiveServer(options: {
     });
     req.on('end', () => {
       void (async () => {
-        if (req.method !== 'POST' || req.url !== '/push') return answer(404, 'unknown request');
+        if (req.method !== 'POST' || (req.url !== '/push' && req.url !== '/fetch')) {
+          return answer(404, 'unknown request');
+        }
         let parsed;
         try {
           parsed = request.parse(JSON.parse(body));
@@ -59,6 +61,13 @@ export async function startArchiveServer(options: {
         if (!file.startsWith(`${home}${path.sep}`))
           return answer(403, "the file is not inside this client's instance");
         try {
+          if (req.url === '/fetch') {
+            // restore_command: a missing file is the normal end of recovery, answered 404.
+            const found = await wal.fetch(parsed.client, parsed.name, file, options.osUser);
+            return found
+              ? answer(200, `restored from ${found}`)
+              : answer(404, `${parsed.name} is not in the archive`);
+          }
           const result = await wal.push(parsed.client, parsed.name, file);
           answer(200, `stored on ${result.targets.join(', ')}`);
         } catch (error) {

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { chown, readFile, rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../shared/logger.js';
-import { sealBuffer } from './envelope.js';
+import { open, sealBuffer } from './envelope.js';
 import type { BackupKeys } from './keys.js';
 import { readAll, sha256 } from './streams.js';
 import type { StorageTarget } from './targets/storage-target.js';
@@ -83,6 +85,53 @@ export class WalService {
       missing,
     });
     return { targets: stored, missing };
+  }
+
+  /**
+   * restore_command: writes the WAL file, decrypted, to `destination` (owned by the PostgreSQL
+   * user), from the first target whose copy matches the catalogued checksum. Returns the target
+   * it came from, or undefined when no target has it (recovery then ends there).
+   */
+  async fetch(
+    clientId: string,
+    name: string,
+    destination: string,
+    owner?: { uid: number; gid: number },
+  ): Promise<string | undefined> {
+    if (!WAL_NAME.test(name)) throw new WalArchiveError(`"${name}" is not a WAL file name`);
+    const record = await this.db
+      .selectFrom('wal_segment')
+      .select(['stored_sha256', 'plain_sha256'])
+      .where('client_id', '=', clientId)
+      .where('name', '=', name)
+      .executeTakeFirst();
+    const key = await this.keys.forClient(clientId);
+    for (const target of this.targets) {
+      let stored: Buffer;
+      try {
+        stored = await readAll(await target.get(walKey(clientId, name)));
+      } catch {
+        continue;
+      }
+      if (record && sha256(stored) !== record.stored_sha256) {
+        this.logger.error(
+          { client: clientId, segment: name, target: target.name },
+          'corrupt WAL copy skipped; trying another target',
+        );
+        continue;
+      }
+      const temporary = `${destination}.oxygis-${process.pid}`;
+      const sink = createWriteStream(temporary, { mode: 0o600 });
+      const opened = await open(Readable.from([stored]), sink, key);
+      if (record && opened.plainSha256 !== record.plain_sha256) {
+        await rm(temporary, { force: true });
+        continue;
+      }
+      if (owner) await chown(temporary, owner.uid, owner.gid);
+      await rename(temporary, destination);
+      return target.name;
+    }
+    return undefined;
   }
 
   /** Copies segments to the targets that missed them (the sealed bytes are the same everywhere). */

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
@@ -24,6 +25,14 @@ interface ArchiveStatus {
   lagSeconds: number | null;
   segmentsMissingCopies: number;
 }
+
+const clientKey = async () =>
+  Buffer.from(
+    (
+      await readFile(path.join(platform.dataDir, 'secrets', 'backup-keys', `${client.id}.key`), 'utf8')
+    ).trim(),
+    'base64url',
+  );
 
 const status = async () => (await ops.call('/api/clients/shop/backups/archive')).json as ArchiveStatus;
 
@@ -163,6 +172,40 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
       `one-row change archived on every target after ${seconds.toFixed(1)} s (archive timeout 5 s)`,
     );
     expect(seconds).toBeLessThan(30);
+  });
+
+  it('restore_command fetches a WAL file back, decrypted, and says when the archive has no such file', async () => {
+    const s = await status();
+    const name = s.latestSegment ?? '';
+    const home = path.join(platform.dataDir, 'instances', client.id);
+    const script = path.join(platform.dataDir, 'instances', '.bin', 'oxygis-archive.mjs');
+    const socket = path.join(platform.dataDir, 'run', 'archive.sock');
+    const run = (walName: string, destination: string) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [script, 'fetch', socket, home, destination, walName], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.once('exit', (code) => resolve({ code, stderr }));
+      });
+    await mkdir(path.join(home, 'fetch-test'), { recursive: true });
+    const destination = path.join(home, 'fetch-test', name);
+    expect((await run(name, destination)).code).toBe(0);
+    const fetched = await readFile(destination);
+    const zone = new LocalTarget('zone-a', path.join(platform.dataDir, 'zone-a'));
+    const sink = new PassThrough();
+    const original = readAll(sink);
+    await open(await zone.get(`clients/${client.id}/wal/${name}`), sink, await clientKey());
+    expect(fetched.equals(await original)).toBe(true);
+
+    const missing = await run('0000000100000000000000FF', path.join(home, 'fetch-test', 'missing'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/not in the archive/);
+    const outside = await run(name, path.join(platform.dataDir, 'stolen'));
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/not inside this client's instance/);
+    await rm(path.join(home, 'fetch-test'), { recursive: true, force: true });
   });
 
   it('keeps archiving while a target is down, and catches the missing copies up when it returns', async () => {
