@@ -6,6 +6,7 @@ import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
 import type { ClientService } from '../tenants/client.service.js';
 import type { BaseBackupService } from './base-backup.service.js';
+import type { RestoreService } from './restore.service.js';
 import type { VerifyService } from './verify.service.js';
 import type { WalService } from './wal.service.js';
 
@@ -55,9 +56,46 @@ export function registerBackupRoutes(
   wal: WalService,
   baseBackups: BaseBackupService,
   verify: VerifyService,
+  restore: RestoreService,
   targetNames: string[],
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/clients/:key/restore',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary:
+          "Restore the client's database to an instant (or the latest state) into a new data directory, check it, switch over; host, port and credentials stay the same",
+        params: key,
+        body: z.object({
+          to: z.iso
+            .datetime({ offset: true, error: 'to must be an ISO-8601 instant, e.g. 2026-11-29T10:15:00Z' })
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            baseBackupId: z.string(),
+            recoveredTo: z.string().nullable(),
+            durationMs: z.number(),
+            previousDataDir: z.string(),
+          }),
+          400: errorBody,
+          403: errorBody,
+          404: errorBody,
+          409: errorBody,
+        },
+      },
+    },
+    async (request) => {
+      const actor = { account: signedInAccount(request), ip: request.ip };
+      const client = await clients.find(actor, request.params.key);
+      assertCanAdministerClient(actor.account, client.id);
+      return restore.restore(client.id, request.body.to ? new Date(request.body.to) : undefined, actor);
+    },
+  );
 
   api.post(
     '/api/clients/:key/backups/verify',

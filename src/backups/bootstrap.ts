@@ -16,6 +16,7 @@ export interface Backups {
   keys: BackupKeys;
   wal: WalService;
   socket: string;
+  script: string;
   /** The lines of oxygis-archive.conf for one instance. */
   archiveSettings(key: string, home: string): string;
 }
@@ -47,6 +48,7 @@ export async function createBackups(options: {
     keys,
     wal: new WalService(db, targets, keys, logger),
     socket,
+    script,
     archiveSettings: (_key, home) =>
       [
         '# Managed by Oxygis Cloud: continuous WAL archiving to the platform.',

@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
 import { loginCommand } from './commands/login.js';
+import { restoreCommand } from './commands/restore.js';
 import { startCommand } from './commands/start.js';
 import { statusCommand } from './commands/status.js';
 import { tenantCommand } from './commands/tenant.js';
@@ -29,6 +30,7 @@ function program(): Command {
     .addCommand(userCommand())
     .addCommand(dbCommand())
     .addCommand(backupCommand())
+    .addCommand(restoreCommand())
     .addCommand(tokenCommand())
     .addCommand(auditCommand());
   return overrideExits(root);

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
+import { RestoreService } from '../backups/restore.service.js';
 import { VerifyService } from '../backups/verify.service.js';
+import { locatePgBinaries } from '../postgres/binaries.js';
+import { ensurePgOsUser } from '../postgres/os-user.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { AccountService } from '../identity/account.service.js';
@@ -36,6 +39,7 @@ export interface Services {
   backups: Backups;
   baseBackups: BaseBackupService;
   verify: VerifyService;
+  restore: RestoreService;
 }
 
 export async function createServices(options: {
@@ -60,6 +64,7 @@ export async function createServices(options: {
   });
   const throttle = new ThrottleService(db);
   const mfa = new MfaService(db, box, staffMfaRequired);
+  const osUser = await ensurePgOsUser(config.pgOsUser);
   const driver = await createLocalHostDriver(config, logger, {
     settingsFor: (key, home) => backups.archiveSettings(key, home),
     tokenFor: (key) => backups.keys.archiveToken(key),
@@ -88,6 +93,19 @@ export async function createServices(options: {
     credentials: new CredentialService(db, clients, instances),
     backups,
     verify: new VerifyService(db, backups.targets),
+    restore: new RestoreService(
+      db,
+      instances,
+      backups.targets,
+      backups.keys,
+      {
+        binaries: await locatePgBinaries(config.pgBinDir, osUser),
+        osUser,
+        script: backups.script,
+        socket: backups.socket,
+      },
+      logger,
+    ),
     baseBackups: new BaseBackupService(
       db,
       instances,

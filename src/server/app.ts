@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.backups.wal,
     services.baseBackups,
     services.verify,
+    services.restore,
     services.backups.targets.map((t) => t.name),
   );
   registerJobRoutes(app, () => deps.jobs);

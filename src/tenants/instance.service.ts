@@ -196,6 +196,17 @@ export class InstanceService {
       .map((instance) => ({ clientId: instance.clientId, connection: this.adminConnection(instance) }));
   }
 
+  /** Stops an instance without changing its status (a restore switching data directories). */
+  async stopInstance(clientId: string): Promise<void> {
+    await this.driver.stop(clientId);
+  }
+
+  async startInstance(clientId: string): Promise<void> {
+    const instance = await instanceRepository.find(this.db, clientId);
+    if (!instance) throw new Error(`no instance for ${clientId}`);
+    await this.startOne(instance);
+  }
+
   isRunning(clientId: string): boolean {
     return this.driver.isRunning(clientId);
   }

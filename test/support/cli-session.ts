@@ -13,13 +13,17 @@ export interface CliSession {
   stop(): Promise<void>;
 }
 
-export async function startCliSession(operator: { email: string; password: string }): Promise<CliSession> {
+export async function startCliSession(
+  operator: { email: string; password: string },
+  extraEnv: Record<string, string> = {},
+): Promise<CliSession> {
   const smtp = await startSmtp();
   const platform = await startPlatform({
     env: {
       OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
       OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
       OXYGIS_SMTP_URL: smtp.url,
+      ...extraEnv,
     },
   });
   const configDir = await tempDir('oxygis-cli-');
