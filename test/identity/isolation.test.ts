@@ -22,6 +22,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/accounts/{id}/rights': { rights: ['tickets'] },
   'PUT /api/clients/{key}/settings': { requireMfa: true },
   'PUT /api/clients/{key}/credentials/{account}': { mode: 'read_write' },
+  'POST /api/clients/{key}/restore': {},
 };
 
 beforeAll(async () => {
@@ -121,6 +122,9 @@ describe("client A's administrator against client B's resources", () => {
         'DELETE /api/clients/{key}',
         'PUT /api/clients/{key}/credentials/{account}',
         'DELETE /api/clients/{key}/credentials/{account}',
+        'POST /api/clients/{key}/restore',
+        'POST /api/clients/{key}/backups',
+        'POST /api/clients/{key}/backups/verify',
         'DELETE /api/auth/tokens/{id}',
       ]),
     );
