@@ -80,7 +80,7 @@ export function registerBackupRoutes(
             baseBackupId: z.string(),
             recoveredTo: z.string().nullable(),
             durationMs: z.number(),
-            previousDataDir: z.string(),
+            previousDataDir: z.string().nullable(),
           }),
           400: errorBody,
           403: errorBody,

@@ -31,7 +31,7 @@ export interface RestoreResult {
   baseBackupId: string;
   recoveredTo: string | null;
   durationMs: number;
-  previousDataDir: string;
+  previousDataDir: string | null;
 }
 
 export interface RestoreContext {
@@ -168,7 +168,14 @@ export class RestoreService {
     await writeFile(auto, cleaned);
     const previous = path.join(home, `pgdata.previous-${new Date().toISOString().replace(/[:.]/g, '-')}`);
     await this.instances.stopInstance(clientId);
-    await rename(instance.dataDir, previous);
+    // After a disaster the live directory may be gone: then there is nothing to keep.
+    const kept = await rename(instance.dataDir, previous).then(
+      () => true,
+      (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return false;
+      },
+    );
     await rename(target, instance.dataDir);
     await this.instances.startInstance(clientId);
     const durationMs = Date.now() - started;
@@ -176,7 +183,7 @@ export class RestoreService {
       baseBackupId: base.id,
       recoveredTo: to?.toISOString() ?? 'latest',
       durationMs,
-      previousDataDir: previous,
+      previousDataDir: kept ? previous : null,
     });
     await auditRepository.append(this.db, {
       actorAccountId: actor?.account.id ?? null,

@@ -40,6 +40,7 @@ export class ClusterStartError extends Error {
 export class PgCluster {
   private child: ChildProcess | undefined;
   private stopping = false;
+  private retired = false;
   private exitListeners: ((code: number | null, signal: NodeJS.Signals | null) => void)[] = [];
 
   constructor(readonly options: ClusterOptions) {}
@@ -169,7 +170,13 @@ export class PgCluster {
     this.exitListeners.push(listener);
   }
 
+  /** Stopped on purpose: a supervisor must not bring it back (its directory may be reused). */
+  get isRetired(): boolean {
+    return this.retired;
+  }
+
   async stop(timeoutMs = 30_000): Promise<void> {
+    this.retired = true;
     const pid = this.child?.pid;
     if (pid === undefined) return;
     this.stopping = true;

@@ -28,6 +28,7 @@ export function supervise(
     events.onCrash?.({ code, signal, at: new Date() });
     void (async () => {
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        if (cluster.isRetired) return;
         try {
           await cluster.start(options);
           logger.warn({ dataDir: cluster.options.dataDir, attempt }, 'PostgreSQL restarted');

@@ -8,7 +8,7 @@ interface RestoreResult {
   baseBackupId: string;
   recoveredTo: string | null;
   durationMs: number;
-  previousDataDir: string;
+  previousDataDir: string | null;
 }
 
 export function restoreCommand(): Command {
@@ -37,7 +37,9 @@ export function restoreCommand(): Command {
       print(result, o.json, (r) =>
         [
           `Restored ${client} from base backup ${r.baseBackupId} ${r.recoveredTo ? `to ${r.recoveredTo}` : 'to its latest state'} in ${(r.durationMs / 1000).toFixed(1)} s.`,
-          `The previous data is kept in ${r.previousDataDir}.`,
+          r.previousDataDir
+            ? `The previous data is kept in ${r.previousDataDir}.`
+            : 'There was no previous data directory to keep.',
         ].join('\n'),
       );
     });
