@@ -61,6 +61,56 @@ export function registerBackupRoutes(
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  const drill = z.object({
+    at: z.date().optional(),
+    ok: z.boolean(),
+    baseBackupId: z.string().nullable(),
+    durationMs: z.number().nullable(),
+    recoveredUpTo: z.date().nullable(),
+    tables: z.number().nullable(),
+    error: z.string().nullable(),
+  });
+
+  api.post(
+    '/api/clients/:key/backups/drill',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary:
+          'Restore drill: the latest state restored into a scratch instance, checked, removed; the time is recorded',
+        params: key,
+        response: { 200: drill, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = { account: signedInAccount(request), ip: request.ip };
+      const client = await clients.find(actor, request.params.key);
+      assertCanAdministerClient(actor.account, client.id);
+      return restore.drill(client.id);
+    },
+  );
+
+  api.get(
+    '/api/clients/:key/backups/drills',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: 'Recent restore drills, newest first',
+        params: key,
+        response: { 200: z.object({ drills: z.array(drill) }), 404: errorBody },
+      },
+    },
+    async (request) => {
+      const client = await clients.find(
+        { account: signedInAccount(request), ip: request.ip },
+        request.params.key,
+      );
+      return { drills: await restore.drills(client.id) };
+    },
+  );
+
   api.post(
     '/api/clients/:key/restore',
     {

@@ -34,6 +34,15 @@ export interface RestoreResult {
   previousDataDir: string | null;
 }
 
+export interface DrillResult {
+  ok: boolean;
+  baseBackupId: string | null;
+  durationMs: number;
+  recoveredUpTo: Date | null;
+  tables: number | null;
+  error: string | null;
+}
+
 export interface RestoreContext {
   binaries: PgBinaries;
   osUser?: OsUser | undefined;
@@ -57,7 +66,73 @@ export class RestoreService {
     private readonly logger: Logger,
   ) {}
 
-  async restore(clientId: string, to: Date | undefined, actor?: Actor): Promise<RestoreResult> {
+  /**
+   * A restore drill: the latest state restored into a scratch directory, started, checked and
+   * removed; the live instance is never touched. The time it took is the evidence for the
+   * agreement's one-hour limit.
+   */
+  async drill(clientId: string): Promise<DrillResult> {
+    const started = Date.now();
+    try {
+      const result = await this.restore(clientId, undefined, undefined, 'drill');
+      const row = {
+        client_id: clientId,
+        ok: true,
+        base_backup_id: result.baseBackupId,
+        duration_ms: result.durationMs,
+        recovered_up_to: result.recoveredUpTo,
+        tables: result.tables,
+      };
+      await this.db.insertInto('restore_drill').values(row).execute();
+      return {
+        ok: true,
+        baseBackupId: result.baseBackupId,
+        durationMs: result.durationMs,
+        recoveredUpTo: result.recoveredUpTo,
+        tables: result.tables,
+        error: null,
+      };
+    } catch (error) {
+      const message = (error as Error).message;
+      await this.db
+        .insertInto('restore_drill')
+        .values({ client_id: clientId, ok: false, duration_ms: Date.now() - started, error: message })
+        .execute();
+      return {
+        ok: false,
+        baseBackupId: null,
+        durationMs: Date.now() - started,
+        recoveredUpTo: null,
+        tables: null,
+        error: message,
+      };
+    }
+  }
+
+  drills(clientId: string) {
+    return this.db
+      .selectFrom('restore_drill')
+      .select([
+        'at',
+        'ok',
+        'base_backup_id as baseBackupId',
+        'duration_ms as durationMs',
+        'recovered_up_to as recoveredUpTo',
+        'tables',
+        'error',
+      ])
+      .where('client_id', '=', clientId)
+      .orderBy('at', 'desc')
+      .limit(20)
+      .execute();
+  }
+
+  async restore(
+    clientId: string,
+    to: Date | undefined,
+    actor?: Actor,
+    mode: 'switch' | 'drill' = 'switch',
+  ): Promise<RestoreResult & { recoveredUpTo: Date | null; tables: number | null }> {
     const started = Date.now();
     if (to && to.getTime() > Date.now())
       throw badRequest('restore_time_in_future', 'the restore time is in the future');
@@ -82,7 +157,7 @@ export class RestoreService {
     }
     const key = await this.keys.forClient(clientId);
     const home = path.dirname(instance.dataDir);
-    const target = path.join(home, 'pgdata.restore');
+    const target = path.join(home, mode === 'drill' ? 'pgdata.drill' : 'pgdata.restore');
     const scratch = new PgCluster({
       dataDir: target,
       logFile: path.join(home, 'restore.log'),
@@ -139,6 +214,8 @@ export class RestoreService {
 
     // 3. Start it on a scratch port and check it before anyone is switched over.
     const port = await freePort();
+    let recoveredUpTo: Date | null = null;
+    let tables: number | null = null;
     try {
       await scratch.start({
         port,
@@ -152,7 +229,14 @@ export class RestoreService {
           const state = await client.query<{ recovering: boolean }>(
             'select pg_is_in_recovery() as recovering',
           );
-          if (state.rows[0]?.recovering === false) return;
+          if (state.rows[0]?.recovering === false) {
+            const facts = await client.query<{ replayed: Date | null; tables: number }>(
+              'select pg_last_xact_replay_timestamp() as replayed, (select count(*)::int from pg_stat_user_tables) as tables',
+            );
+            recoveredUpTo = facts.rows[0]?.replayed ?? null;
+            tables = facts.rows[0]?.tables ?? null;
+            return;
+          }
           if (Date.now() > deadline)
             throw new Error('the restored database did not finish its recovery in 30 minutes');
           await new Promise((resolve) => setTimeout(resolve, 200));
@@ -160,6 +244,17 @@ export class RestoreService {
       });
     } finally {
       await scratch.stop();
+      if (mode === 'drill') await rm(target, { recursive: true, force: true });
+    }
+    if (mode === 'drill') {
+      return {
+        baseBackupId: base.id,
+        recoveredTo: null,
+        durationMs: Date.now() - started,
+        previousDataDir: null,
+        recoveredUpTo,
+        tables,
+      };
     }
 
     // 4. Switch over: the client's own port, the previous data directory kept beside.
@@ -198,7 +293,9 @@ export class RestoreService {
       baseBackupId: base.id,
       recoveredTo: to?.toISOString() ?? null,
       durationMs,
-      previousDataDir: previous,
+      previousDataDir: kept ? previous : null,
+      recoveredUpTo,
+      tables,
     };
   }
 

@@ -171,6 +171,18 @@ export interface BaseBackupTable {
   error: string | null;
 }
 
+export interface RestoreDrillTable {
+  id: Generated<string>;
+  client_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  ok: boolean;
+  base_backup_id: string | null;
+  duration_ms: number | null;
+  recovered_up_to: Date | null;
+  tables: number | null;
+  error: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -187,4 +199,5 @@ export interface Database {
   db_credential: DbCredentialTable;
   wal_segment: WalSegmentTable;
   base_backup: BaseBackupTable;
+  restore_drill: RestoreDrillTable;
 }

@@ -120,6 +120,19 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
         },
       },
       {
+        name: 'backups.restore-drills',
+        cron: '15 4 * * 0',
+        run: async () => {
+          for (const client of await services.instances.running()) {
+            const result = await services.restore.drill(client.clientId);
+            logger.info(
+              { client: client.clientId, ok: result.ok, durationMs: result.durationMs },
+              'restore drill',
+            );
+          }
+        },
+      },
+      {
         name: 'tenants.remove-deleted',
         cron: '17 * * * *',
         run: async () => {

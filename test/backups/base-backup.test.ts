@@ -159,6 +159,29 @@ describe('base backups', () => {
     expect(result.stdout).not.toMatch(/on zone-a/);
   });
 
+  it('a restore drill restores into a scratch instance, records the time, and leaves the live database alone', async () => {
+    const drill = await session.json<{
+      ok: boolean;
+      durationMs: number;
+      tables: number;
+      error: string | null;
+    }>(['backup', 'drill', 'bakery']);
+    expect(drill).toMatchObject({ ok: true, error: null });
+    expect(drill.tables).toBeGreaterThanOrEqual(1);
+    expect(drill.durationMs).toBeGreaterThan(0);
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    const drills = (
+      (await ops.call('/api/clients/bakery/backups/drills')).json as { drills: { ok: boolean }[] }
+    ).drills;
+    expect(drills[0]?.ok).toBe(true);
+    const home = path.join(session.platform.dataDir, 'instances', clientId);
+    expect((await readdir(home)).filter((name) => name.startsWith('pgdata.'))).toEqual([]);
+    const shown = (await ops.call('/api/clients/bakery')).json as {
+      client: { instance: { running: boolean } };
+    };
+    expect(shown.client.instance.running).toBe(true);
+  });
+
   it('lists the backups with the archiving state, and refuses a suspended client clearly', async () => {
     const list = await session.cli(['backup', 'list', 'bakery']);
     expect(list.code).toBe(0);

@@ -31,6 +31,14 @@ interface Report {
   ok: boolean;
 }
 
+interface Drill {
+  ok: boolean;
+  durationMs: number | null;
+  recoveredUpTo: string | null;
+  tables: number | null;
+  error: string | null;
+}
+
 const mb = (bytes: number | null) => (bytes === null ? '-' : `${(bytes / 1048576).toFixed(1)} MB`);
 
 export function backupCommand(): Command {
@@ -74,6 +82,28 @@ export function backupCommand(): Command {
           ].join('\n'),
         );
         if (!report.ok) process.exitCode = 1;
+      }),
+  );
+
+  backup.addCommand(
+    apiCommand(
+      'drill',
+      'restore the latest state into a scratch instance, check it, remove it, and record the time',
+    )
+      .argument('<client>', 'client slug')
+      .action(async (client: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const result = await callApi<Drill>(
+          target,
+          'POST',
+          `/api/clients/${encodeURIComponent(client)}/backups/drill`,
+        );
+        print(result, o.json, (d) =>
+          d.ok
+            ? `Restore drill passed in ${((d.durationMs ?? 0) / 1000).toFixed(1)} s (limit 1 h): ${d.tables ?? 0} tables, data up to ${d.recoveredUpTo ?? 'the base backup'}`
+            : `Restore drill FAILED after ${((d.durationMs ?? 0) / 1000).toFixed(1)} s: ${d.error ?? 'unknown error'}`,
+        );
+        if (!result.ok) process.exitCode = 1;
       }),
   );
 

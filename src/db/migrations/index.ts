@@ -4,6 +4,7 @@ import * as access from './0002_access.js';
 import * as tenants from './0003_tenants.js';
 import * as wal from './0004_wal.js';
 import * as baseBackups from './0005_base_backups.js';
+import * as drills from './0006_restore_drills.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_tenants': tenants,
   '0004_wal': wal,
   '0005_base_backups': baseBackups,
+  '0006_restore_drills': drills,
 };
 
 export const migrationProvider: MigrationProvider = {
