@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanAdministerClient } from '../identity/access.js';
@@ -61,6 +61,14 @@ export function registerBackupRoutes(
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
+  /** The client named in the path, when the caller may administer it (another client's: 404). */
+  const administered = async (request: FastifyRequest, clientKey: string) => {
+    const actor = { account: signedInAccount(request), ip: request.ip };
+    const client = await clients.find(actor, clientKey);
+    assertCanAdministerClient(actor.account, client.id);
+    return { actor, client };
+  };
+
   const drill = z.object({
     at: z.date().optional(),
     ok: z.boolean(),
@@ -84,9 +92,7 @@ export function registerBackupRoutes(
       },
     },
     async (request) => {
-      const actor = { account: signedInAccount(request), ip: request.ip };
-      const client = await clients.find(actor, request.params.key);
-      assertCanAdministerClient(actor.account, client.id);
+      const { client } = await administered(request, request.params.key);
       return restore.drill(client.id);
     },
   );
@@ -140,9 +146,7 @@ export function registerBackupRoutes(
       },
     },
     async (request) => {
-      const actor = { account: signedInAccount(request), ip: request.ip };
-      const client = await clients.find(actor, request.params.key);
-      assertCanAdministerClient(actor.account, client.id);
+      const { actor, client } = await administered(request, request.params.key);
       return restore.restore(client.id, request.body.to ? new Date(request.body.to) : undefined, actor);
     },
   );
@@ -159,9 +163,7 @@ export function registerBackupRoutes(
       },
     },
     async (request) => {
-      const actor = { account: signedInAccount(request), ip: request.ip };
-      const client = await clients.find(actor, request.params.key);
-      assertCanAdministerClient(actor.account, client.id);
+      const { client } = await administered(request, request.params.key);
       return verify.verify(client.id);
     },
   );
@@ -178,9 +180,7 @@ export function registerBackupRoutes(
       },
     },
     async (request, reply) => {
-      const actor = { account: signedInAccount(request), ip: request.ip };
-      const client = await clients.find(actor, request.params.key);
-      assertCanAdministerClient(actor.account, client.id);
+      const { actor, client } = await administered(request, request.params.key);
       return reply.status(201).send({ backup: await baseBackups.run(client.id, actor) });
     },
   );
