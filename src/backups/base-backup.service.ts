@@ -19,9 +19,12 @@ export const baseKey = (clientId: string, backupId: string, file: string) =>
 
 export interface BaseBackupRow {
   id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'expired';
   startedAt: Date;
   finishedAt: Date | null;
+  expiredAt: Date | null;
+  verifiedAt: Date | null;
+  verifiedOk: boolean | null;
   startLsn: string | null;
   stopLsn: string | null;
   files: number | null;
@@ -157,35 +160,49 @@ export class BaseBackupService {
   }
 
   /**
-   * The scheduled job: a base backup for every running client whose newest successful one is a
-   * week old (or missing). Idempotent: running it twice in a row takes each backup once.
+   * The scheduled job: a base backup for every running client whose newest successful one is
+   * older than its cadence (weekly unless the client has its own), or missing. Idempotent:
+   * running it twice in a row takes each backup once.
    */
-  async runDue(now = new Date(), everyMs = 7 * 24 * 3600 * 1000): Promise<number> {
+  async runDue(defaultEveryHours: number, now = new Date()): Promise<number> {
     const clients = await this.db
       .selectFrom('client')
       .innerJoin('instance', 'instance.client_id', 'client.id')
+      .leftJoin('backup_policy', 'backup_policy.client_id', 'client.id')
       .leftJoin(
         (eb) =>
           eb
             .selectFrom('base_backup')
             .select((b) => ['client_id', b.fn.max('started_at').as('last')])
-            .where('status', '=', 'done')
+            .where('status', 'in', ['done', 'expired'])
             .groupBy('client_id')
             .as('latest'),
         (join) => join.onRef('latest.client_id', '=', 'client.id'),
       )
-      .select(['client.id', 'latest.last'])
+      .select(['client.id', 'latest.last', 'backup_policy.base_backup_every_hours as everyHours'])
       .where('client.status', '=', 'active')
       .where('instance.status', '=', 'running')
       .execute();
     let taken = 0;
     for (const client of clients) {
       const last = client.last === null ? 0 : new Date(client.last).getTime();
+      // A few minutes' slack so that a daily job does not slip a day when a backup took long.
+      const everyMs = (client.everyHours ?? defaultEveryHours) * 3600_000 - 10 * 60_000;
       if (now.getTime() - last < everyMs) continue;
       const result = await this.run(client.id);
       if (result.status === 'done') taken++;
     }
     return taken;
+  }
+
+  /** After a stop or a crash: backups left half-made are marked failed, staging files removed. */
+  async failInterrupted(): Promise<void> {
+    await this.db
+      .updateTable('base_backup')
+      .set({ status: 'failed', finished_at: new Date(), error: 'interrupted by a platform stop or crash' })
+      .where('status', '=', 'running')
+      .execute();
+    await rm(this.stagingDir, { recursive: true, force: true });
   }
 
   async list(clientId: string, onlyId?: string): Promise<BaseBackupRow[]> {
@@ -196,6 +213,9 @@ export class BaseBackupService {
         'status',
         'started_at as startedAt',
         'finished_at as finishedAt',
+        'expired_at as expiredAt',
+        'verified_at as verifiedAt',
+        'verified_ok as verifiedOk',
         'start_lsn as startLsn',
         'stop_lsn as stopLsn',
         'files',

@@ -1,37 +1,42 @@
-import { execFile } from 'node:child_process';
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
-import tar from 'tar-stream';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../identity/access.js';
 import { auditRepository } from '../identity/audit.repository.js';
 import type { PgBinaries } from '../postgres/binaries.js';
 import { PgCluster } from '../postgres/cluster.js';
 import type { OsUser } from '../postgres/os-user.js';
-import { badRequest, conflict } from '../server/errors.js';
+import { badRequest, conflict, notFound } from '../server/errors.js';
 import { freePort } from '../shared/free-port.js';
 import type { Logger } from '../shared/logger.js';
-import { withAdmin } from '../tenants/instance-admin.js';
-import { instanceRepository } from '../tenants/instance.repository.js';
+import { instanceRepository, type InstanceRow } from '../tenants/instance.repository.js';
 import type { InstanceService } from '../tenants/instance.service.js';
 import { archiveCommand } from './archive-script.js';
 import { baseKey } from './base-backup.service.js';
-import { open } from './envelope.js';
+import type { BackupCatalogue } from './catalogue.service.js';
+import type { ManifestEntry } from './data-dir-tar.js';
 import type { BackupKeys } from './keys.js';
-import { readAll, sha256 } from './streams.js';
+import { recover, type RecoveryTarget } from './recovery-run.js';
+import { clearRecoverySettings, openSmall, unpackBaseBackup } from './restore-files.js';
+import { restoreRunRepository, type RestorePhase, type RestoreRun } from './restore-run.repository.js';
 import type { StorageTarget } from './targets/storage-target.js';
 
-const run = promisify(execFile);
+export interface RestoreContext {
+  binaries: PgBinaries;
+  osUser?: OsUser | undefined;
+  script: string;
+  socket: string;
+  /** Days the replaced data directory is kept unless the operator confirms the restore. */
+  keepPreviousDays: number;
+}
 
-export interface RestoreResult {
-  baseBackupId: string;
-  recoveredTo: string | null;
-  durationMs: number;
-  previousDataDir: string | null;
+export interface RestoreRequest {
+  /** Recover up to this instant; neither `to` nor `backupId`: the latest state archived. */
+  to?: Date | undefined;
+  /** Restore this base backup as it was when it ended (older weekly backups). */
+  backupId?: string | undefined;
+  /** Replace the data in place: the database stops at once and its current data is not kept. */
+  inPlace?: boolean | undefined;
 }
 
 export interface DrillResult {
@@ -43,28 +48,167 @@ export interface DrillResult {
   error: string | null;
 }
 
-export interface RestoreContext {
-  binaries: PgBinaries;
-  osUser?: OsUser | undefined;
-  script: string;
-  socket: string;
+interface Plan {
+  instance: InstanceRow;
+  base: { id: string; storedBytes: number; storedSha256: string | null; targets: string[] };
+  target: RecoveryTarget;
 }
 
 /**
- * Point-in-time restore of one client's database into a NEW data directory beside the live one:
- * base backup + restore_command (WAL fetched from the archive) + recovery target, started on a
- * scratch port and checked; then the client is switched over to it on its own port, so host,
- * port, database and credentials stay the same. The previous data directory is kept.
+ * Point-in-time restore of one client's database. A restore is a run (restore_run) that the CLI
+ * and the console follow: the base backup is streamed from the first target holding an intact
+ * copy into a new data directory beside the live one (every file checked against the manifest),
+ * WAL is replayed from the archive up to the chosen instant, the result is started on a scratch
+ * port and checked, and only then is the client switched over on its own port — host, port,
+ * database and credentials stay the same. The replaced data is kept until the operator confirms
+ * or the keeping time ends. Restore drills run the same steps without the switch.
  */
 export class RestoreService {
+  private readonly active = new Map<string, { cluster: PgCluster; done: Promise<void> }>();
+
   constructor(
     private readonly db: Db,
     private readonly instances: InstanceService,
+    private readonly catalogue: BackupCatalogue,
     private readonly targets: StorageTarget[],
     private readonly keys: BackupKeys,
     private readonly context: RestoreContext,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Checks the request (bad input changes nothing), records the run and starts it in the
+   * background; the caller follows it with `get`.
+   */
+  async begin(actor: Actor, clientId: string, request: RestoreRequest): Promise<RestoreRun> {
+    const plan = await this.plan(clientId, request);
+    const run = await restoreRunRepository.start(this.db, {
+      clientId,
+      requestedBy: actor.account.email,
+      mode: request.inPlace ? 'in_place' : 'switch',
+      targetTime: request.to ?? null,
+    });
+    if (!run)
+      throw conflict('restore_in_progress', 'a restore of this client is already running; wait for it');
+    await restoreRunRepository.update(this.db, run.id, {
+      base_backup_id: plan.base.id,
+      bytes_total: plan.base.storedBytes,
+    });
+    await auditRepository.append(this.db, {
+      actorAccountId: actor.account.id,
+      actorEmail: actor.account.email,
+      clientId,
+      action: 'backup.restore_started',
+      target: run.id,
+      ip: actor.ip,
+      detail: {
+        to: request.to?.toISOString() ?? null,
+        backupId: plan.base.id,
+        inPlace: Boolean(request.inPlace),
+      },
+    });
+    const cluster = this.scratchCluster(plan.instance, 'restore');
+    const done = this.execute(run.id, clientId, plan, cluster, Boolean(request.inPlace)).finally(() =>
+      this.active.delete(run.id),
+    );
+    this.active.set(run.id, { cluster, done });
+    return (await restoreRunRepository.find(this.db, clientId, run.id)) ?? run;
+  }
+
+  get(clientId: string, id: string): Promise<RestoreRun | undefined> {
+    return restoreRunRepository.find(this.db, clientId, id);
+  }
+
+  list(clientId: string): Promise<RestoreRun[]> {
+    return restoreRunRepository.list(this.db, clientId);
+  }
+
+  /** Waits for a run started by this process (tests, and the drill job). */
+  async settled(id: string): Promise<void> {
+    await this.active.get(id)?.done;
+  }
+
+  /** The operator keeps the restored data: the replaced data directory is removed now. */
+  async confirm(actor: Actor, clientId: string, id: string): Promise<RestoreRun> {
+    const run = await restoreRunRepository.find(this.db, clientId, id);
+    if (!run) throw notFound('restore_not_found', 'no such restore for this client');
+    if (run.status !== 'done')
+      throw conflict(
+        'restore_not_done',
+        `the restore is ${run.status}; only a finished restore is confirmed`,
+      );
+    if (run.previousDataDir && !run.previousRemovedAt) {
+      await rm(run.previousDataDir, { recursive: true, force: true });
+      await restoreRunRepository.update(this.db, id, { previous_removed_at: new Date() });
+    }
+    await auditRepository.append(this.db, {
+      actorAccountId: actor.account.id,
+      actorEmail: actor.account.email,
+      clientId,
+      action: 'backup.restore_confirmed',
+      target: id,
+      ip: actor.ip,
+    });
+    return (await restoreRunRepository.find(this.db, clientId, id)) ?? run;
+  }
+
+  /** The job: replaced data directories whose keeping time has ended are removed. */
+  async removeExpiredPrevious(now = new Date()): Promise<number> {
+    const due = await restoreRunRepository.previousDue(this.db, now);
+    for (const run of due) {
+      if (run.previousDataDir) await rm(run.previousDataDir, { recursive: true, force: true });
+      await restoreRunRepository.update(this.db, run.id, { previous_removed_at: now });
+    }
+    return due.length;
+  }
+
+  /**
+   * At start, before the instances: a run cut short by a stop or a crash is finished when it was
+   * switching over (the checked data is moved in), otherwise marked failed with its scratch
+   * directory removed — the live data was not changed. Leftover drill directories go too.
+   */
+  async recoverInterrupted(): Promise<void> {
+    for (const run of await restoreRunRepository.interrupted(this.db)) {
+      const home = path.dirname(run.dataDir);
+      const staged = path.join(home, 'pgdata.restore');
+      const scratch = new PgCluster({
+        dataDir: staged,
+        logFile: path.join(home, 'restore.log'),
+        binaries: this.context.binaries,
+        osUser: this.context.osUser,
+      });
+      await scratch.reclaimStale();
+      const [live, restored] = await Promise.all([exists(run.dataDir), exists(staged)]);
+      if (run.phase === 'switching' && restored && !live) {
+        await rename(staged, run.dataDir);
+        await this.finish(run.id, run.startedAt, { status: 'done', phase: 'done' });
+        this.logger.warn({ clientId: run.clientId }, 'interrupted restore finished its switch-over at start');
+        continue;
+      }
+      if (run.phase === 'switching' && !restored) {
+        await this.finish(run.id, run.startedAt, { status: 'done', phase: 'done' });
+        continue;
+      }
+      await rm(staged, { recursive: true, force: true });
+      await this.finish(run.id, run.startedAt, {
+        status: 'failed',
+        phase: 'failed',
+        error:
+          'interrupted by a platform stop or crash; the database was not changed (run the restore again)',
+      });
+    }
+    for (const instance of await this.db.selectFrom('instance').select('data_dir').execute()) {
+      const drill = path.join(path.dirname(instance.data_dir), 'pgdata.drill');
+      await this.scratchClusterAt(drill).reclaimStale();
+      await rm(drill, { recursive: true, force: true });
+    }
+  }
+
+  /** On platform stop: scratch servers of runs still going are stopped (the runs then fail). */
+  async stop(): Promise<void> {
+    await Promise.all([...this.active.values()].map((a) => a.cluster.stop()));
+    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+  }
 
   /**
    * A restore drill: the latest state restored into a scratch directory, started, checked and
@@ -73,39 +217,43 @@ export class RestoreService {
    */
   async drill(clientId: string): Promise<DrillResult> {
     const started = Date.now();
+    let baseBackupId: string | null = null;
     try {
-      const result = await this.restore(clientId, undefined, undefined, 'drill');
+      const plan = await this.plan(clientId, {});
+      baseBackupId = plan.base.id;
+      const cluster = this.scratchCluster(plan.instance, 'drill');
+      const directory = path.join(path.dirname(plan.instance.dataDir), 'pgdata.drill');
+      let result;
+      try {
+        result = await this.restoreInto(directory, clientId, plan, cluster, () => undefined);
+      } finally {
+        await cluster.stop();
+        await rm(directory, { recursive: true, force: true });
+      }
       const row = {
         client_id: clientId,
         ok: true,
-        base_backup_id: result.baseBackupId,
-        duration_ms: result.durationMs,
+        base_backup_id: baseBackupId,
+        duration_ms: Date.now() - started,
         recovered_up_to: result.recoveredUpTo,
         tables: result.tables,
       };
       await this.db.insertInto('restore_drill').values(row).execute();
-      return {
-        ok: true,
-        baseBackupId: result.baseBackupId,
-        durationMs: result.durationMs,
-        recoveredUpTo: result.recoveredUpTo,
-        tables: result.tables,
-        error: null,
-      };
+      return { ok: true, baseBackupId, durationMs: row.duration_ms, ...result, error: null };
     } catch (error) {
       const message = (error as Error).message;
+      const durationMs = Date.now() - started;
       await this.db
         .insertInto('restore_drill')
-        .values({ client_id: clientId, ok: false, duration_ms: Date.now() - started, error: message })
+        .values({
+          client_id: clientId,
+          ok: false,
+          base_backup_id: baseBackupId,
+          duration_ms: durationMs,
+          error: message,
+        })
         .execute();
-      return {
-        ok: false,
-        baseBackupId: null,
-        durationMs: Date.now() - started,
-        recoveredUpTo: null,
-        tables: null,
-        error: message,
-      };
+      return { ok: false, baseBackupId, durationMs, recoveredUpTo: null, tables: null, error: message };
     }
   }
 
@@ -127,193 +275,269 @@ export class RestoreService {
       .execute();
   }
 
-  async restore(
-    clientId: string,
-    to: Date | undefined,
-    actor?: Actor,
-    mode: 'switch' | 'drill' = 'switch',
-  ): Promise<RestoreResult & { recoveredUpTo: Date | null; tables: number | null }> {
-    const started = Date.now();
-    if (to && to.getTime() > Date.now())
+  /** Which backup and which recovery target a request needs; a clear error for anything off. */
+  private async plan(clientId: string, request: RestoreRequest): Promise<Plan> {
+    if (request.to && request.backupId)
+      throw badRequest('restore_target_ambiguous', 'give either a time or a backup, not both');
+    if (request.to && request.to.getTime() > Date.now())
       throw badRequest('restore_time_in_future', 'the restore time is in the future');
     const instance = await this.instances.find(clientId);
     if (!instance || instance.status === 'deleting')
       throw conflict('instance_not_found', 'the client has no database to restore');
     const backups = await this.db
       .selectFrom('base_backup')
-      .select(['id', 'finished_at', 'stored_sha256'])
+      .select(['id', 'status', 'finished_at', 'stored_bytes', 'stored_sha256', 'targets'])
       .where('client_id', '=', clientId)
-      .where('status', '=', 'done')
       .orderBy('finished_at', 'desc')
       .execute();
-    const base = backups.find((b) => !to || (b.finished_at !== null && b.finished_at <= to));
-    if (!base) {
+    const usable = backups.filter((b) => b.status === 'done' && b.finished_at !== null);
+    const toPlan = (b: (typeof usable)[number], target: RecoveryTarget): Plan => ({
+      instance,
+      base: {
+        id: b.id,
+        storedBytes: Number(b.stored_bytes ?? 0),
+        storedSha256: b.stored_sha256,
+        targets: b.targets,
+      },
+      target,
+    });
+
+    if (request.backupId) {
+      const chosen = backups.find((b) => b.id === request.backupId);
+      if (!chosen)
+        throw notFound('backup_not_found', 'no such backup for this client (see oxygis backup list)');
+      const complete = usable.find((b) => b.id === chosen.id);
+      if (!complete)
+        throw badRequest(
+          'backup_not_restorable',
+          `backup ${chosen.id} is ${chosen.status}; choose a complete backup`,
+        );
+      return toPlan(complete, { immediate: true });
+    }
+    const newest = usable[0];
+    if (!newest) throw badRequest('no_backup', 'there is no base backup yet: run oxygis backup run first');
+    if (!request.to) return toPlan(newest, undefined);
+
+    const window = await this.catalogue.window(clientId);
+    const iso = (d: Date | null) => d?.toISOString() ?? '-';
+    if (!window.earliest || !window.latest || request.to < window.earliest) {
       throw badRequest(
         'before_recoverable_window',
-        to
-          ? 'there is no base backup from before that time: choose a later time (see oxygis backup list)'
-          : 'there is no base backup yet: run oxygis backup run first',
+        `${request.to.toISOString()} is before the recoverable window (${iso(window.earliest)} to ${iso(window.latest)}); choose a later time, or an older weekly backup with --backup (see oxygis backup list)`,
       );
     }
-    const key = await this.keys.forClient(clientId);
-    const home = path.dirname(instance.dataDir);
-    const target = path.join(home, mode === 'drill' ? 'pgdata.drill' : 'pgdata.restore');
-    const scratch = new PgCluster({
-      dataDir: target,
-      logFile: path.join(home, 'restore.log'),
-      binaries: this.context.binaries,
-      osUser: this.context.osUser,
-    });
-    await scratch.reclaimStale();
-    await rm(target, { recursive: true, force: true });
-    await mkdir(target, { mode: 0o700 });
+    if (request.to > window.latest) {
+      throw badRequest(
+        'after_recoverable_window',
+        `the archive reaches ${iso(window.latest)}; choose an earlier time, or --latest for everything archived`,
+      );
+    }
+    const to = request.to;
+    const base = usable.find((b) => b.finished_at !== null && b.finished_at <= to);
+    if (!base) throw badRequest('before_recoverable_window', 'there is no base backup from before that time');
+    return toPlan(base, { time: to });
+  }
 
-    // 1. The base backup, from the first target whose copy is intact.
-    const data = await this.intactObject(baseKey(clientId, base.id, 'data.tar.oxyb'), base.stored_sha256);
-    const extract = tar.extract();
-    extract.on('entry', (header, stream, next) => {
-      const destination = path.join(target, header.name);
-      if (!destination.startsWith(`${target}${path.sep}`)) return next(new Error('unsafe path in backup'));
-      if (header.type === 'directory') {
-        stream.resume();
-        void mkdir(destination, { recursive: true, mode: 0o700 }).then(() => next(), next);
-        return;
-      }
-      void mkdir(path.dirname(destination), { recursive: true, mode: 0o700 })
-        .then(() => pipeline(stream, createWriteStream(destination, { mode: 0o600 })))
-        .then(() => next(), next);
-    });
-    await open(Readable.from([data]), extract, key);
-    const label = new PassThrough();
-    const labelText = readAll(label);
-    await open(
-      Readable.from([await this.intactObject(baseKey(clientId, base.id, 'backup_label.oxyb'), null)]),
-      label,
-      key,
+  private async execute(
+    runId: string,
+    clientId: string,
+    plan: Plan,
+    cluster: PgCluster,
+    inPlace: boolean,
+  ): Promise<void> {
+    const started = Date.now();
+    const home = path.dirname(plan.instance.dataDir);
+    const directory = path.join(home, 'pgdata.restore');
+    const progress = throttled(async (change: { phase?: RestorePhase; bytes_done?: number }) =>
+      restoreRunRepository.update(this.db, runId, change),
     );
-    await writeFile(path.join(target, 'backup_label'), await labelText, { mode: 0o600 });
+    try {
+      // In place: the database stops now, so that nothing written meanwhile is silently lost.
+      if (inPlace) await this.instances.stopInstance(clientId);
+      let bytes = 0;
+      const result = await this.restoreInto(directory, clientId, plan, cluster, (event) => {
+        if ('bytes' in event) {
+          bytes += event.bytes;
+          progress({ bytes_done: bytes });
+        } else progress({ phase: 'replaying' });
+      });
+      await cluster.stop();
+      await progress.flush();
 
-    // 2. Recovery settings: WAL from the archive, up to the chosen instant, then promote.
+      // The switch: recorded first, so a crash from here on is finished at the next start.
+      await restoreRunRepository.update(this.db, runId, {
+        phase: 'switching',
+        recovered_up_to: result.recoveredUpTo,
+      });
+      await clearRecoverySettings(directory);
+      await this.instances.stopInstance(clientId);
+      const previous = inPlace ? null : path.join(home, `pgdata.previous-${stamp(new Date())}`);
+      const kept = previous ? await moveIfPresent(plan.instance.dataDir, previous) : false;
+      if (!previous) await rm(plan.instance.dataDir, { recursive: true, force: true });
+      await rename(directory, plan.instance.dataDir);
+      await this.instances.startInstance(clientId);
+
+      const durationMs = Date.now() - started;
+      const keptUntil = new Date(Date.now() + this.context.keepPreviousDays * 24 * 3600_000);
+      await this.finish(runId, new Date(started), {
+        status: 'done',
+        phase: 'done',
+        previous_data_dir: kept ? previous : null,
+        previous_kept_until: kept ? keptUntil : null,
+      });
+      await instanceRepository.event(this.db, clientId, 'restored', {
+        restoreId: runId,
+        baseBackupId: plan.base.id,
+        recoveredTo: plan.target && 'time' in plan.target ? plan.target.time.toISOString() : 'latest',
+        recoveredUpTo: result.recoveredUpTo?.toISOString() ?? null,
+        durationMs,
+      });
+      this.logger.info({ clientId, durationMs }, 'client database restored');
+    } catch (error) {
+      this.logger.error({ err: error, clientId, runId }, 'restore failed; the live database was not changed');
+      await cluster.stop().catch(() => undefined);
+      await rm(directory, { recursive: true, force: true });
+      // In place, the database was stopped for the restore: it comes back with its data.
+      if (inPlace && !this.instances.isRunning(clientId))
+        await this.instances.startInstance(clientId).catch(() => undefined);
+      await progress.flush();
+      await this.finish(runId, new Date(started), {
+        status: 'failed',
+        phase: 'failed',
+        error: (error as Error).message.split('\n')[0] ?? 'restore failed',
+      });
+    }
+  }
+
+  /** Unpacks the base backup from an intact copy, replays WAL to the target, checks the result. */
+  private async restoreInto(
+    directory: string,
+    clientId: string,
+    plan: Plan,
+    cluster: PgCluster,
+    onProgress: (event: { bytes: number } | { replaying: true }) => void,
+  ) {
+    const key = await this.keys.forClient(clientId);
+    await cluster.reclaimStale();
+    const errors: string[] = [];
+    let unpacked = false;
+    for (const target of this.targets.filter((t) => plan.base.targets.includes(t.name))) {
+      await rm(directory, { recursive: true, force: true });
+      await mkdir(directory, { mode: 0o700 });
+      try {
+        const manifest = JSON.parse(
+          (
+            await openSmall(await target.get(baseKey(clientId, plan.base.id, 'manifest.json.oxyb')), key)
+          ).toString(),
+        ) as { files: ManifestEntry[] };
+        const data = await target.get(baseKey(clientId, plan.base.id, 'data.tar.oxyb'));
+        await unpackBaseBackup(data, manifest.files, directory, key, (bytes) => onProgress({ bytes }));
+        const label = await openSmall(
+          await target.get(baseKey(clientId, plan.base.id, 'backup_label.oxyb')),
+          key,
+        );
+        await writeFile(path.join(directory, 'backup_label'), label, { mode: 0o600 });
+        unpacked = true;
+        break;
+      } catch (error) {
+        errors.push(`${target.name}: ${(error as Error).message}`);
+        this.logger.error(
+          { err: error, target: target.name, backupId: plan.base.id },
+          'backup copy unusable; trying another target',
+        );
+      }
+    }
+    if (!unpacked)
+      throw conflict(
+        'backup_unavailable',
+        `no intact copy of backup ${plan.base.id} on any target (${errors.join('; ')})`,
+      );
+
+    onProgress({ replaying: true });
+    const home = path.dirname(plan.instance.dataDir);
     const fetch = archiveCommand(process.execPath, this.context.script, this.context.socket, home).replace(
       ' push ',
       ' fetch ',
     );
-    const settings = [
-      '',
-      '# oxygis restore',
-      `restore_command = '${fetch.replaceAll("'", "''")}'`,
-      // PostgreSQL's own timestamp syntax: ISO's "T" and "Z" are not accepted here.
-      ...(to ? [`recovery_target_time = '${to.toISOString().replace('T', ' ').replace('Z', '+00')}'`] : []),
-      "recovery_target_action = 'promote'",
-      '',
-    ].join('\n');
-    await appendFile(path.join(target, 'postgresql.auto.conf'), settings);
-    await writeFile(path.join(target, 'recovery.signal'), '');
-    if (this.context.osUser)
-      await run('chown', ['-R', `${this.context.osUser.uid}:${this.context.osUser.gid}`, target]);
-
-    // 3. Start it on a scratch port and check it before anyone is switched over.
-    const port = await freePort();
-    let recoveredUpTo: Date | null = null;
-    let tables: number | null = null;
-    try {
-      await scratch.start({
-        port,
-        parameters: { listen_addresses: '127.0.0.1' },
-        startTimeoutMs: 30 * 60_000,
-      });
-      // Connections open while WAL is still replayed (hot standby): wait for the promotion.
-      await withAdmin({ ...this.instances.adminConnection(instance), port }, async (client) => {
-        const deadline = Date.now() + 30 * 60_000;
-        for (;;) {
-          const state = await client.query<{ recovering: boolean }>(
-            'select pg_is_in_recovery() as recovering',
-          );
-          if (state.rows[0]?.recovering === false) {
-            const facts = await client.query<{ replayed: Date | null; tables: number }>(
-              'select pg_last_xact_replay_timestamp() as replayed, (select count(*)::int from pg_stat_user_tables) as tables',
-            );
-            recoveredUpTo = facts.rows[0]?.replayed ?? null;
-            tables = facts.rows[0]?.tables ?? null;
-            return;
-          }
-          if (Date.now() > deadline)
-            throw new Error('the restored database did not finish its recovery in 30 minutes');
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      });
-    } finally {
-      await scratch.stop();
-      if (mode === 'drill') await rm(target, { recursive: true, force: true });
-    }
-    if (mode === 'drill') {
-      return {
-        baseBackupId: base.id,
-        recoveredTo: null,
-        durationMs: Date.now() - started,
-        previousDataDir: null,
-        recoveredUpTo,
-        tables,
-      };
-    }
-
-    // 4. Switch over: the client's own port, the previous data directory kept beside.
-    const auto = path.join(target, 'postgresql.auto.conf');
-    const cleaned = (await readFile(auto, 'utf8')).split('\n# oxygis restore')[0] ?? '';
-    await writeFile(auto, cleaned);
-    const previous = path.join(home, `pgdata.previous-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-    await this.instances.stopInstance(clientId);
-    // After a disaster the live directory may be gone: then there is nothing to keep.
-    const kept = await rename(instance.dataDir, previous).then(
-      () => true,
-      (error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        return false;
-      },
-    );
-    await rename(target, instance.dataDir);
-    await this.instances.startInstance(clientId);
-    const durationMs = Date.now() - started;
-    await instanceRepository.event(this.db, clientId, 'restored', {
-      baseBackupId: base.id,
-      recoveredTo: to?.toISOString() ?? 'latest',
-      durationMs,
-      previousDataDir: kept ? previous : null,
+    return recover({
+      cluster,
+      dataDir: directory,
+      logFile: path.join(home, 'restore.log'),
+      port: await freePort(),
+      osUser: this.context.osUser,
+      admin: this.instances.adminConnection(plan.instance),
+      restoreCommand: fetch,
+      target: plan.target,
+      owner: { role: plan.instance.ownerRole },
+      onReplay: () => undefined,
     });
-    await auditRepository.append(this.db, {
-      actorAccountId: actor?.account.id ?? null,
-      actorEmail: actor?.account.email ?? null,
-      clientId,
-      action: 'backup.restored',
-      ip: actor?.ip ?? null,
-      detail: { baseBackupId: base.id, recoveredTo: to?.toISOString() ?? 'latest', durationMs },
-    });
-    this.logger.info({ clientId, durationMs }, 'client database restored');
-    return {
-      baseBackupId: base.id,
-      recoveredTo: to?.toISOString() ?? null,
-      durationMs,
-      previousDataDir: kept ? previous : null,
-      recoveredUpTo,
-      tables,
-    };
   }
 
-  private async intactObject(objectKey: string, expected: string | null): Promise<Buffer> {
-    for (const target of this.targets) {
-      try {
-        const head = await target.head(objectKey);
-        const body = await readAll(await target.get(objectKey));
-        const wanted = expected ?? head?.metadata.sha256 ?? null;
-        if (wanted === null || sha256(body) === wanted) return body;
-        this.logger.error(
-          { object: objectKey, target: target.name },
-          'corrupt backup copy skipped; trying another target',
-        );
-      } catch {
-        // not on this target: try the next
-      }
-    }
-    throw conflict('backup_unavailable', `no intact copy of ${objectKey} on any target`);
+  private async finish(
+    id: string,
+    started: Date,
+    change: Parameters<typeof restoreRunRepository.update>[2],
+  ): Promise<void> {
+    const now = new Date();
+    await restoreRunRepository.update(this.db, id, {
+      ...change,
+      finished_at: now,
+      duration_ms: now.getTime() - started.getTime(),
+    });
   }
+
+  private scratchCluster(instance: InstanceRow, kind: 'restore' | 'drill'): PgCluster {
+    return this.scratchClusterAt(path.join(path.dirname(instance.dataDir), `pgdata.${kind}`));
+  }
+
+  private scratchClusterAt(dataDir: string): PgCluster {
+    return new PgCluster({
+      dataDir,
+      logFile: path.join(path.dirname(dataDir), 'restore.log'),
+      binaries: this.context.binaries,
+      osUser: this.context.osUser,
+    });
+  }
+}
+
+const stamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
+
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
+
+/** After a disaster the live directory may be gone: then there is nothing to keep. */
+async function moveIfPresent(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return false;
+  }
+}
+
+/** Progress writes at most twice a second; the latest change always lands (`flush`). */
+function throttled<T extends object>(write: (change: T) => Promise<void>) {
+  let pending: T | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let chain = Promise.resolve();
+  const drain = () => {
+    timer = null;
+    const change = pending;
+    pending = null;
+    if (change) chain = chain.then(() => write(change)).catch(() => undefined);
+  };
+  const push = (change: T) => {
+    pending = { ...(pending ?? {}), ...change };
+    timer ??= setTimeout(drain, 500);
+  };
+  push.flush = async () => {
+    if (timer) clearTimeout(timer);
+    drain();
+    await chain;
+  };
+  return push;
 }

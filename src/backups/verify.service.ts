@@ -1,7 +1,9 @@
 import type { Db } from '../db/database.js';
 import { baseKey } from './base-backup.service.js';
-import { readAll, sha256 } from './streams.js';
+import type { BackupCatalogue } from './catalogue.service.js';
+import { sha256Of } from './envelope.js';
 import type { StorageTarget } from './targets/storage-target.js';
+import { segmentInfo, segmentName, WAL_SEGMENT_BYTES } from './wal-names.js';
 import { walKey } from './wal.service.js';
 
 export interface VerifyProblem {
@@ -13,46 +15,32 @@ export interface VerifyProblem {
 export interface VerifyReport {
   checkedObjects: number;
   problems: VerifyProblem[];
-  /** WAL files absent from the catalogue between the oldest base backup and the newest segment. */
+  /** WAL files a kept backup or the point-in-time window needs and the catalogue lacks. */
   walGaps: string[];
   ok: boolean;
 }
 
-const SEGMENTS_PER_XLOGID = 0x1_0000_0000 / (1024 * 1024); // 1 MB segments
-
-/** "0/3000028" → the name of the 1 MB WAL segment holding it, on timeline 1. */
-export function segmentOf(lsn: string, timeline = 1): string {
-  const [high, low] = lsn.split('/').map((part) => BigInt(`0x${part}`));
-  const position = ((high ?? 0n) << 32n) + (low ?? 0n);
-  const segno = position / BigInt(1024 * 1024);
-  const hex = (value: bigint) => value.toString(16).toUpperCase().padStart(8, '0');
-  return (
-    hex(BigInt(timeline)) +
-    hex(segno / BigInt(SEGMENTS_PER_XLOGID)) +
-    hex(segno % BigInt(SEGMENTS_PER_XLOGID))
-  );
-}
-
-function nextSegment(name: string): string {
-  const timeline = name.slice(0, 8);
-  const segno =
-    BigInt(`0x${name.slice(8, 16)}`) * BigInt(SEGMENTS_PER_XLOGID) + BigInt(`0x${name.slice(16)}`) + 1n;
-  const hex = (value: bigint) => value.toString(16).toUpperCase().padStart(8, '0');
-  return timeline + hex(segno / BigInt(SEGMENTS_PER_XLOGID)) + hex(segno % BigInt(SEGMENTS_PER_XLOGID));
+interface Expected {
+  object: string;
+  sha256: string | null;
+  targets: string[];
+  backupId?: string;
 }
 
 /**
- * Re-reads every backup object of a client on every target that should hold it, compares its
- * SHA-256 with the catalogue, and checks that the WAL chain has no hole. Needs no key.
+ * Re-reads every backup object of a client on every target that should hold it (streamed),
+ * compares its SHA-256 with the catalogue, and checks that the WAL the retention rules keep has
+ * no hole. Needs no key. Each base backup's verification time and result go into the catalogue.
  */
 export class VerifyService {
   constructor(
     private readonly db: Db,
     private readonly targets: StorageTarget[],
+    private readonly catalogue: BackupCatalogue,
   ) {}
 
   async verify(clientId: string): Promise<VerifyReport> {
-    const expected: { object: string; sha256: string | null; targets: string[] }[] = [];
+    const expected: Expected[] = [];
     const segments = await this.db
       .selectFrom('wal_segment')
       .select(['name', 'stored_sha256', 'targets'])
@@ -63,53 +51,84 @@ export class VerifyService {
       expected.push({ object: walKey(clientId, s.name), sha256: s.stored_sha256, targets: s.targets });
     const backups = await this.db
       .selectFrom('base_backup')
-      .select(['id', 'stored_sha256', 'targets', 'start_lsn'])
+      .select(['id', 'stored_sha256', 'targets'])
       .where('client_id', '=', clientId)
       .where('status', '=', 'done')
       .orderBy('started_at')
       .execute();
     for (const b of backups) {
-      expected.push({
-        object: baseKey(clientId, b.id, 'data.tar.oxyb'),
-        sha256: b.stored_sha256,
-        targets: b.targets,
-      });
-      for (const file of ['manifest.json.oxyb', 'backup_label.oxyb']) {
-        expected.push({ object: baseKey(clientId, b.id, file), sha256: null, targets: b.targets });
-      }
+      const item = { targets: b.targets, backupId: b.id };
+      expected.push({ ...item, object: baseKey(clientId, b.id, 'data.tar.oxyb'), sha256: b.stored_sha256 });
+      for (const file of ['manifest.json.oxyb', 'backup_label.oxyb'])
+        expected.push({ ...item, object: baseKey(clientId, b.id, file), sha256: null });
     }
 
-    const problems: VerifyProblem[] = [];
+    const problems: (VerifyProblem & { backupId?: string })[] = [];
     let checked = 0;
     for (const item of expected) {
       for (const target of this.targets.filter((t) => item.targets.includes(t.name))) {
         checked++;
-        try {
-          const head = await target.head(item.object);
-          if (!head) {
-            problems.push({ target: target.name, object: item.object, problem: 'missing' });
-            continue;
-          }
-          const wanted = item.sha256 ?? head.metadata.sha256 ?? null;
-          const actual = sha256(await readAll(await target.get(item.object)));
-          if (wanted !== null && actual !== wanted)
-            problems.push({ target: target.name, object: item.object, problem: 'corrupt' });
-        } catch {
-          problems.push({ target: target.name, object: item.object, problem: 'unreadable' });
-        }
+        const problem = await this.check(target, item);
+        if (problem)
+          problems.push({
+            target: target.name,
+            object: item.object,
+            problem,
+            ...(item.backupId ? { backupId: item.backupId } : {}),
+          });
       }
     }
 
-    const walGaps: string[] = [];
-    const first = backups[0]?.start_lsn;
-    const last = segments.at(-1)?.name;
-    const known = new Set(segments.map((s) => s.name));
-    if (first && last) {
-      let name = segmentOf(first);
-      for (let guard = 0; name <= last && guard < 1_000_000; guard++, name = nextSegment(name)) {
-        if (!known.has(name)) walGaps.push(name);
-      }
+    const now = new Date();
+    for (const b of backups) {
+      await this.db
+        .updateTable('base_backup')
+        .set({ verified_at: now, verified_ok: !problems.some((p) => p.backupId === b.id) })
+        .where('id', '=', b.id)
+        .execute();
     }
-    return { checkedObjects: checked, problems, walGaps, ok: problems.length === 0 && walGaps.length === 0 };
+    const walGaps = await this.walGaps(
+      clientId,
+      segments.map((s) => s.name),
+    );
+    return {
+      checkedObjects: checked,
+      problems: problems.map(({ target, object, problem }) => ({ target, object, problem })),
+      walGaps,
+      ok: problems.length === 0 && walGaps.length === 0,
+    };
+  }
+
+  private async check(target: StorageTarget, item: Expected): Promise<VerifyProblem['problem'] | null> {
+    try {
+      const head = await target.head(item.object);
+      if (!head) return 'missing';
+      const wanted = item.sha256 ?? head.metadata.sha256 ?? null;
+      const actual = await sha256Of(await target.get(item.object));
+      return wanted !== null && actual !== wanted ? 'corrupt' : null;
+    } catch {
+      return 'unreadable';
+    }
+  }
+
+  /** Segment numbers (any timeline) the kept backups and the window need, absent from the catalogue. */
+  private async walGaps(clientId: string, names: string[]): Promise<string[]> {
+    const decision = await this.catalogue.decision(clientId);
+    const known = new Set<bigint>();
+    let newest = -1n;
+    for (const name of names) {
+      const info = segmentInfo(name);
+      if (!info || name.includes('.')) continue;
+      known.add(info.segno);
+      if (info.segno > newest) newest = info.segno;
+    }
+    const gaps: string[] = [];
+    for (const range of decision.walRanges) {
+      const first = range.from / WAL_SEGMENT_BYTES;
+      const last = range.to === undefined ? newest : range.to / WAL_SEGMENT_BYTES;
+      for (let segno = first; segno <= last && gaps.length < 1000; segno++)
+        if (!known.has(segno)) gaps.push(segmentName(segno));
+    }
+    return gaps;
   }
 }

@@ -23,6 +23,8 @@ function program(): Command {
   const root = new Command('oxygis')
     .description('Oxygis Cloud: hosting under a real service level agreement')
     .version(packageVersion)
+    // Options after a subcommand belong to that subcommand (`oxygis restore list X --json`).
+    .enablePositionalOptions()
     .addCommand(startCommand())
     .addCommand(statusCommand())
     .addCommand(loginCommand())

@@ -215,6 +215,35 @@ export const settings = {
       "longest time before a client's WAL is switched and archived even when idle (bounds data loss)",
     schema: z.coerce.number().int().min(5).max(300).default(60),
   }),
+  baseBackupEveryHours: define({
+    env: 'OXYGIS_BASE_BACKUP_EVERY_HOURS',
+    flag: '--base-backup-every-hours <n>',
+    description: 'default cadence of base backups (168 = weekly); a client can have its own',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 31)
+      .default(168),
+  }),
+  weeklyBackupsKept: define({
+    env: 'OXYGIS_WEEKLY_BACKUPS_KEPT',
+    flag: '--weekly-backups-kept <n>',
+    description: 'default number of weekly base backups kept (52 = one year); a client can have its own',
+    schema: z.coerce.number().int().min(1).max(520).default(52),
+  }),
+  pitrDays: define({
+    env: 'OXYGIS_PITR_DAYS',
+    flag: '--pitr-days <n>',
+    description: 'default point-in-time window in days: every instant in it can be restored',
+    schema: z.coerce.number().int().min(1).max(366).default(14),
+  }),
+  restoreKeepPreviousDays: define({
+    env: 'OXYGIS_RESTORE_KEEP_PREVIOUS_DAYS',
+    flag: '--restore-keep-previous-days <n>',
+    description: 'days the data a restore replaced is kept, unless the operator confirms the restore earlier',
+    schema: z.coerce.number().min(0).max(90).default(7),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

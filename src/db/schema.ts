@@ -157,9 +157,12 @@ export interface WalSegmentTable {
 export interface BaseBackupTable {
   id: Generated<string>;
   client_id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'expired';
   started_at: ColumnType<Date, Date | undefined, never>;
   finished_at: Date | null;
+  expired_at: Date | null;
+  verified_at: Date | null;
+  verified_ok: boolean | null;
   start_lsn: string | null;
   stop_lsn: string | null;
   files: number | null;
@@ -183,6 +186,36 @@ export interface RestoreDrillTable {
   error: string | null;
 }
 
+export interface RestoreRunTable {
+  id: Generated<string>;
+  client_id: string;
+  requested_by: string | null;
+  mode: 'switch' | 'in_place';
+  target_time: Date | null;
+  base_backup_id: string | null;
+  status: 'running' | 'done' | 'failed';
+  phase: string;
+  bytes_done: ColumnType<string, number | undefined, number>;
+  bytes_total: ColumnType<string | null, number | undefined, number>;
+  started_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  finished_at: Date | null;
+  duration_ms: number | null;
+  recovered_up_to: Date | null;
+  previous_data_dir: string | null;
+  previous_kept_until: Date | null;
+  previous_removed_at: Date | null;
+  error: string | null;
+}
+
+export interface BackupPolicyTable {
+  client_id: string;
+  base_backup_every_hours: number;
+  weekly_backups_kept: number;
+  pitr_days: number;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -200,4 +233,6 @@ export interface Database {
   wal_segment: WalSegmentTable;
   base_backup: BaseBackupTable;
   restore_drill: RestoreDrillTable;
+  restore_run: RestoreRunTable;
+  backup_policy: BackupPolicyTable;
 }

@@ -52,6 +52,31 @@ export function assertCanAdministerClient(account: Account, clientId: string): v
   }
 }
 
+/**
+ * Staff and the client's administrators hold every right over the client; a client user only
+ * the rights granted to it. Another client's resources do not exist for the caller (404).
+ */
+export function hasClientRight(
+  account: Account,
+  rights: readonly string[],
+  clientId: string,
+  right: Right,
+): boolean {
+  if (!canSeeClient(account, clientId)) return false;
+  return account.kind !== 'client_user' || rights.includes(right);
+}
+
+export function assertClientRight(
+  account: Account,
+  rights: readonly string[],
+  clientId: string,
+  right: Right,
+): void {
+  if (!canSeeClient(account, clientId)) throw clientNotFound();
+  if (!hasClientRight(account, rights, clientId, right))
+    throw forbidden('right_missing', `this needs the "${right}" right; ask your client administrator`);
+}
+
 export function clientNotFound(): Error {
   return notFound('client_not_found', 'there is no such client; check the slug with `oxygis tenant list`');
 }

@@ -97,7 +97,11 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     const switcher = new WalSwitcher(() => instances.running(), config.archiveTimeoutSeconds, logger);
     switcher.start();
     cleanups.push(() => Promise.resolve(switcher.stop()));
+    // Work a stop or a crash cut short is finished or undone before the instances start.
+    await services.baseBackups.failInterrupted();
+    await services.restore.recoverInterrupted();
     await instances.startAll();
+    cleanups.push(() => services.restore.stop());
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
@@ -113,10 +117,19 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       },
       {
         name: 'backups.due-base-backups',
-        cron: '30 2 * * *',
+        cron: '30 * * * *',
         run: async () => {
-          const taken = await services.baseBackups.runDue();
+          const taken = await services.baseBackups.runDue(config.baseBackupEveryHours);
           if (taken > 0) logger.info({ taken }, 'scheduled base backups taken');
+        },
+      },
+      {
+        name: 'backups.expire',
+        cron: '45 3 * * *',
+        run: async () => {
+          const expired = await services.expiry.runAll();
+          const removed = await services.restore.removeExpiredPrevious();
+          logger.info({ ...expired, replacedDataRemoved: removed }, 'backup retention applied');
         },
       },
       {

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
+import { BackupCatalogue } from '../backups/catalogue.service.js';
+import { ExpiryService } from '../backups/expiry.service.js';
+import { BackupPolicyService } from '../backups/policy.service.js';
 import { RestoreService } from '../backups/restore.service.js';
 import { VerifyService } from '../backups/verify.service.js';
 import { locatePgBinaries } from '../postgres/binaries.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import { accountRepository } from '../identity/account.repository.js';
 import { AccountService } from '../identity/account.service.js';
 import { AuditService } from '../identity/audit.service.js';
 import { AuthService } from '../identity/auth.service.js';
@@ -40,6 +44,11 @@ export interface Services {
   baseBackups: BaseBackupService;
   verify: VerifyService;
   restore: RestoreService;
+  policies: BackupPolicyService;
+  catalogue: BackupCatalogue;
+  expiry: ExpiryService;
+  /** The rights a client user holds (staff and client administrators hold all of their scope). */
+  rightsOf: (accountId: string) => Promise<string[]>;
 }
 
 export async function createServices(options: {
@@ -55,6 +64,12 @@ export async function createServices(options: {
   const platformKey = Buffer.from(key, config.secretKey ? 'base64' : 'base64url');
   const box = new SecretBox(platformKey);
   const backups = await createBackups({ config, db, platformKey, logger });
+  const policies = new BackupPolicyService(db, {
+    baseBackupEveryHours: config.baseBackupEveryHours,
+    weeklyBackupsKept: config.weeklyBackupsKept,
+    pitrDays: config.pitrDays,
+  });
+  const catalogue = new BackupCatalogue(db, policies);
   const staffMfaRequired = (config.staffMfa ?? (config.databaseUrl ? 'required' : 'optional')) === 'required';
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -92,10 +107,15 @@ export async function createServices(options: {
     instances,
     credentials: new CredentialService(db, clients, instances),
     backups,
-    verify: new VerifyService(db, backups.targets),
+    verify: new VerifyService(db, backups.targets, catalogue),
+    policies,
+    catalogue,
+    expiry: new ExpiryService(db, catalogue, backups.targets, logger),
+    rightsOf: (accountId) => accountRepository.rights(db, accountId),
     restore: new RestoreService(
       db,
       instances,
+      catalogue,
       backups.targets,
       backups.keys,
       {
@@ -103,6 +123,7 @@ export async function createServices(options: {
         osUser,
         script: backups.script,
         socket: backups.socket,
+        keepPreviousDays: config.restoreKeepPreviousDays,
       },
       logger,
     ),

@@ -11,6 +11,7 @@ import type { DatabaseHealth } from '../db/database.js';
 import { registerAuthRoutes } from '../identity/auth.routes.js';
 import { registerAccountRoutes } from '../identity/account.routes.js';
 import { registerBackupRoutes } from '../backups/backup.routes.js';
+import { registerRestoreRoutes } from '../backups/restore.routes.js';
 import { registerAuditRoutes } from '../identity/audit.routes.js';
 import { registerMfaRoutes } from '../identity/mfa.routes.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -102,15 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     path.join(deps.config.dataDir, 'tls', 'ca.pem'),
   );
   registerCredentialRoutes(app, services.credentials);
-  registerBackupRoutes(
-    app,
-    services.clients,
-    services.backups.wal,
-    services.baseBackups,
-    services.verify,
-    services.restore,
-    services.backups.targets.map((t) => t.name),
-  );
+  registerBackupRoutes(app, services);
+  registerRestoreRoutes(app, services);
   registerJobRoutes(app, () => deps.jobs);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);

@@ -22,6 +22,9 @@ export async function withAdmin<T>(
     ssl: { ca: connection.ca, servername: 'localhost' },
     connectionTimeoutMillis: 10_000,
   });
+  // A server that goes away mid-session rejects the running query; without a listener the
+  // client's 'error' event would also bring the whole platform down.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await work(client);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open } from '../../src/backups/envelope.js';
 import { readAll } from '../../src/backups/streams.js';
 import { LocalTarget } from '../../src/backups/targets/local-target.js';
-import { signIn } from '../support/actors.js';
+import { invite, platformDb, signIn } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 
 let session: CliSession;
@@ -182,11 +182,156 @@ describe('base backups', () => {
     expect(shown.client.instance.running).toBe(true);
   });
 
+  it('retention: a changed policy, and the expiry job removes what it no longer needs from every target', async () => {
+    const policy = await session.json<{ pitrDays: number; weeklyBackupsKept: number; custom: boolean }>([
+      'backup',
+      'policy',
+      'bakery',
+      '--pitr-days',
+      '3',
+      '--weekly-kept',
+      '4',
+      '--every-hours',
+      '24',
+    ]);
+    expect(policy).toMatchObject({
+      pitrDays: 3,
+      weeklyBackupsKept: 4,
+      baseBackupEveryHours: 24,
+      custom: true,
+    });
+    const bad = await session.cli(['backup', 'policy', 'bakery', '--pitr-days', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--pitr-days must be a whole number/);
+
+    // Three backups, aged in the catalogue: 40 days (beyond 4 weeks), 10 days (the one the
+    // 3-day window starts from) and now.
+    expect((await session.json<{ status: string }>(['backup', 'run', 'bakery'])).status).toBe('done');
+    expect((await session.json<{ status: string }>(['backup', 'run', 'bakery'])).status).toBe('done');
+    const db = await platformDb(session.platform);
+    const done = await db
+      .selectFrom('base_backup')
+      .select(['id', 'start_lsn'])
+      .where('client_id', '=', clientId)
+      .where('status', '=', 'done')
+      .orderBy('started_at')
+      .execute();
+    const [oldest, middle] = done.slice(-3);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000);
+    await db
+      .updateTable('base_backup')
+      .set({ finished_at: daysAgo(40) })
+      .where('id', '=', oldest?.id ?? '')
+      .execute();
+    await db
+      .updateTable('base_backup')
+      .set({ finished_at: daysAgo(10) })
+      .where('id', '=', middle?.id ?? '')
+      .execute();
+    await db
+      .updateTable('base_backup')
+      .set({ finished_at: daysAgo(60) })
+      .where('client_id', '=', clientId)
+      .where('status', '=', 'done')
+      .where(
+        'id',
+        'not in',
+        done.slice(-3).map((b) => b.id),
+      )
+      .execute();
+    const walBefore = (
+      await db.selectFrom('wal_segment').select('name').where('client_id', '=', clientId).execute()
+    ).map((s) => s.name);
+
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    expect((await ops.call('/api/jobs/backups.expire/run', { method: 'POST' })).status).toBe(202);
+    const deadline = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < deadline && status !== 'expired') {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status =
+        (
+          await db
+            .selectFrom('base_backup')
+            .select('status')
+            .where('id', '=', oldest?.id ?? '')
+            .executeTakeFirst()
+        )?.status ?? '';
+    }
+    expect(status).toBe('expired');
+    const zones = ['zone-a', 'zone-b'].map((zone) =>
+      path.join(session.platform.dataDir, 'backups', zone, 'clients', clientId),
+    );
+    for (const zone of zones) {
+      const left = await readdir(path.join(zone, 'base', oldest?.id ?? '')).catch(() => []);
+      expect(left.filter((name) => name.endsWith('.oxyb'))).toEqual([]);
+      expect(await stat(path.join(zone, 'base', middle?.id ?? '', 'data.tar.oxyb')).then(() => true)).toBe(
+        true,
+      );
+    }
+    // WAL from before the window's base backup is gone from the catalogue and from both zones.
+    const walAfter = (
+      await db.selectFrom('wal_segment').select('name').where('client_id', '=', clientId).execute()
+    ).map((s) => s.name);
+    const removed = walBefore.filter((name) => !walAfter.includes(name));
+    expect(removed.length).toBeGreaterThan(0);
+    for (const zone of zones)
+      for (const name of removed)
+        expect(
+          await stat(path.join(zone, 'wal', name)).then(
+            () => true,
+            () => false,
+          ),
+          name,
+        ).toBe(false);
+    await db.destroy();
+    // What is kept is still complete and restorable.
+    const verify = await session.json<{ ok: boolean; walGaps: string[] }>(['backup', 'verify', 'bakery']);
+    expect(verify).toMatchObject({ ok: true, walGaps: [] });
+    const list = await session.json<{
+      backups: { id: string; status: string }[];
+      window: { earliest: string };
+    }>(['backup', 'list', 'bakery']);
+    expect(list.backups.find((b) => b.id === oldest?.id)?.status).toBe('expired');
+    expect(new Date(list.window.earliest).getTime()).toBeCloseTo(daysAgo(10).getTime(), -5);
+  });
+
+  it('client users see backups only with the "backups" right; policy changes are for operators', async () => {
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    const user = await invite(
+      session.platform,
+      session.smtp,
+      ops,
+      { email: 'clerk@bakery.test', role: 'client_user', client: 'bakery' },
+      'flour sack harbor 19',
+    );
+    const refused = await user.caller.call('/api/clients/bakery/backups');
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ error: 'right_missing' });
+    const granted = await ops.call(`/api/accounts/${user.id}/rights`, {
+      method: 'PUT',
+      body: { rights: ['backups'] },
+    });
+    expect(granted.status).toBe(200);
+    const seen = await user.caller.call('/api/clients/bakery/backups');
+    expect(seen.status).toBe(200);
+    expect((seen.json as { backups: unknown[] }).backups.length).toBeGreaterThan(0);
+    const change = await user.caller.call('/api/clients/bakery/backups/policy', {
+      method: 'PUT',
+      body: { pitrDays: 1 },
+    });
+    expect(change.status).toBe(403);
+  });
+
   it('lists the backups with the archiving state, and refuses a suspended client clearly', async () => {
     const list = await session.cli(['backup', 'list', 'bakery']);
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(/WAL archiving to zone-a, zone-b/);
-    expect(list.stdout).toMatch(/done\s+\S+\s+\d+\s+[\d.]+ MB\s+[\d.]+ MB\s+zone-a,zone-b/);
+    expect(list.stdout).toMatch(/done\s+\S+\s+\S+\s+[\d.]+ MB\s+[\d.]+ MB\s+zone-a,zone-b/);
+    expect(list.stdout).toMatch(/Recoverable: any instant from \S+ to \S+/);
+    expect(list.stdout).toMatch(
+      /Retention: 4 weekly backups, every instant of the last 3 days; a base backup every 24 h \(this client's own\)/,
+    );
     await session.cli(['tenant', 'suspend', 'bakery']);
     const refused = await session.cli(['backup', 'run', 'bakery']);
     expect(refused.code).toBe(1);

@@ -22,7 +22,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/accounts/{id}/rights': { rights: ['tickets'] },
   'PUT /api/clients/{key}/settings': { requireMfa: true },
   'PUT /api/clients/{key}/credentials/{account}': { mode: 'read_write' },
-  'POST /api/clients/{key}/restore': {},
+  'POST /api/clients/{key}/restores': {},
+  'PUT /api/clients/{key}/backups/policy': { pitrDays: 3 },
 };
 
 beforeAll(async () => {
@@ -122,7 +123,10 @@ describe("client A's administrator against client B's resources", () => {
         'DELETE /api/clients/{key}',
         'PUT /api/clients/{key}/credentials/{account}',
         'DELETE /api/clients/{key}/credentials/{account}',
-        'POST /api/clients/{key}/restore',
+        'POST /api/clients/{key}/restores',
+        'GET /api/clients/{key}/restores/{id}',
+        'POST /api/clients/{key}/restores/{id}/confirm',
+        'PUT /api/clients/{key}/backups/policy',
         'POST /api/clients/{key}/backups',
         'POST /api/clients/{key}/backups/verify',
         'DELETE /api/auth/tokens/{id}',

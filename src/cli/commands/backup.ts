@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { callApi } from '../api-client.js';
+import { CliError } from '../errors.js';
 import { print } from '../output.js';
 import { apiCommand, signedInTarget, table, type CommonOptions } from './common.js';
 
@@ -8,12 +9,27 @@ interface BaseBackup {
   status: string;
   startedAt: string;
   finishedAt: string | null;
+  verifiedAt: string | null;
+  verifiedOk: boolean | null;
   files: number | null;
   plainBytes: number | null;
   storedBytes: number | null;
   targets: string[];
   missing: string[];
   error: string | null;
+}
+
+interface Window {
+  earliest: string | null;
+  latest: string | null;
+  weeklyPoints: { backupId: string; at: string }[];
+}
+
+interface Policy {
+  baseBackupEveryHours: number;
+  weeklyBackupsKept: number;
+  pitrDays: number;
+  custom: boolean;
 }
 
 interface Archive {
@@ -108,15 +124,26 @@ export function backupCommand(): Command {
   );
 
   backup.addCommand(
-    apiCommand('list', 'base backups and continuous archiving of a client')
+    apiCommand('list', 'the catalogue: base backups, the recoverable window, retention and archiving')
       .argument('<client>', 'client slug')
       .action(async (client: string, o: CommonOptions) => {
         const target = await signedInTarget(o);
         const path = `/api/clients/${encodeURIComponent(client)}/backups`;
-        const { backups } = await callApi<{ backups: BaseBackup[] }>(target, 'GET', path);
+        const catalogue = await callApi<{ backups: BaseBackup[]; window: Window; policy: Policy }>(
+          target,
+          'GET',
+          path,
+        );
         const archive = await callApi<Archive>(target, 'GET', `${path}/archive`);
-        print({ backups, archive }, o.json, (r) =>
+        print({ ...catalogue, archive }, o.json, (r) =>
           [
+            r.window.earliest
+              ? `Recoverable: any instant from ${r.window.earliest} to ${r.window.latest ?? '-'}` +
+                (r.window.weeklyPoints.length > 0
+                  ? `, and ${r.window.weeklyPoints.length} older weekly backup(s) (oxygis restore ${client} --backup ID)`
+                  : '')
+              : `Nothing to restore yet: oxygis backup run ${client}`,
+            `Retention: ${r.policy.weeklyBackupsKept} weekly backups, every instant of the last ${r.policy.pitrDays} days; a base backup every ${r.policy.baseBackupEveryHours} h${r.policy.custom ? " (this client's own)" : ''}`,
             `WAL archiving to ${r.archive.targets.join(', ')}: newest on every target ${r.archive.latestCompleteAt ?? 'none yet'}` +
               (r.archive.lagSeconds === null ? '' : ` (${r.archive.lagSeconds} s ago)`) +
               (r.archive.segmentsMissingCopies > 0
@@ -125,20 +152,61 @@ export function backupCommand(): Command {
             r.backups.length === 0
               ? 'no base backups yet: oxygis backup run ' + client
               : table([
-                  ['ID', 'STATUS', 'STARTED', 'FILES', 'SIZE', 'STORED', 'TARGETS'],
+                  ['ID', 'STATUS', 'STARTED', 'FINISHED', 'SIZE', 'STORED', 'TARGETS', 'VERIFIED'],
                   ...r.backups.map((b) => [
                     b.id,
                     b.status,
                     b.startedAt,
-                    String(b.files ?? '-'),
+                    b.finishedAt ?? '-',
                     mb(b.plainBytes),
                     mb(b.storedBytes),
-                    b.targets.join(','),
+                    b.targets.join(',') || '-',
+                    b.verifiedAt ? `${b.verifiedOk ? 'ok' : 'PROBLEM'} ${b.verifiedAt}` : '-',
                   ]),
                 ]),
           ].join('\n'),
         );
       }),
+  );
+
+  backup.addCommand(
+    apiCommand('policy', "show or change a client's backup cadence and retention (changes: operators)")
+      .argument('<client>', 'client slug')
+      .option('--every-hours <n>', 'hours between scheduled base backups (168 = weekly, 24 = daily)')
+      .option('--weekly-kept <n>', 'weekly base backups kept (52 = one year)')
+      .option('--pitr-days <n>', 'days in which every instant can be restored')
+      .option('--reset', 'back to the platform defaults')
+      .action(
+        async (
+          client: string,
+          o: CommonOptions & { everyHours?: string; weeklyKept?: string; pitrDays?: string; reset?: boolean },
+        ) => {
+          const number = (value: string | undefined, flag: string) => {
+            if (value === undefined) return undefined;
+            const n = Number(value);
+            if (!Number.isInteger(n) || n < 1)
+              throw new CliError(`${flag} must be a whole number of at least 1`, 2);
+            return n;
+          };
+          const change = {
+            baseBackupEveryHours: number(o.everyHours, '--every-hours'),
+            weeklyBackupsKept: number(o.weeklyKept, '--weekly-kept'),
+            pitrDays: number(o.pitrDays, '--pitr-days'),
+          };
+          const changing = o.reset || Object.values(change).some((v) => v !== undefined);
+          const target = await signedInTarget(o);
+          const path = `/api/clients/${encodeURIComponent(client)}/backups/policy`;
+          const policy = changing
+            ? await callApi<Policy>(target, 'PUT', path, o.reset ? { reset: true } : change)
+            : await callApi<Policy>(target, 'GET', path);
+          print(
+            policy,
+            o.json,
+            (p) =>
+              `${client}: a base backup every ${p.baseBackupEveryHours} h, ${p.weeklyBackupsKept} weekly backups kept, every instant of the last ${p.pitrDays} days restorable${p.custom ? '' : ' (platform defaults)'}`,
+          );
+        },
+      ),
   );
   return backup;
 }

@@ -5,6 +5,7 @@ import * as tenants from './0003_tenants.js';
 import * as wal from './0004_wal.js';
 import * as baseBackups from './0005_base_backups.js';
 import * as drills from './0006_restore_drills.js';
+import * as restores from './0007_restores_and_retention.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004_wal': wal,
   '0005_base_backups': baseBackups,
   '0006_restore_drills': drills,
+  '0007_restores_and_retention': restores,
 };
 
 export const migrationProvider: MigrationProvider = {

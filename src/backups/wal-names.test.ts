@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentOf } from './verify.service.js';
+import { segmentName, segnoOf } from './wal-names.js';
 
 describe('WAL segment names (1 MB segments)', () => {
   it.each([
@@ -9,6 +9,10 @@ describe('WAL segment names (1 MB segments)', () => {
     ['1/0', '000000010000000100000000'],
     ['2/1A00000', '00000001000000020000001A'],
   ])('%s lies in %s', (lsn, name) => {
-    expect(segmentOf(lsn)).toBe(name);
+    expect(segmentName(segnoOf(lsn))).toBe(name);
+  });
+
+  it('names segments of later timelines', () => {
+    expect(segmentName(0x30n, 2)).toBe('000000020000000000000030');
   });
 });
