@@ -73,6 +73,7 @@ export const drill = z.object({
   recoveredUpTo: z.date().nullable(),
   tables: z.number().nullable(),
   error: z.string().nullable(),
+  dataLossWindowSeconds: z.number().nullable(),
 });
 
 export const restoreRun = z.object({

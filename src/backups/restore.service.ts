@@ -28,6 +28,8 @@ export interface RestoreContext {
   socket: string;
   /** Days the replaced data directory is kept unless the operator confirms the restore. */
   keepPreviousDays: number;
+  /** The client's archive lag now, in seconds (what a disaster now would lose). */
+  archiveLag: (clientId: string) => Promise<number | null>;
 }
 
 export interface RestoreRequest {
@@ -41,6 +43,7 @@ export interface RestoreRequest {
 
 export interface DrillResult {
   ok: boolean;
+  dataLossWindowSeconds: number | null;
   baseBackupId: string | null;
   durationMs: number;
   recoveredUpTo: Date | null;
@@ -218,6 +221,7 @@ export class RestoreService {
   async drill(clientId: string): Promise<DrillResult> {
     const started = Date.now();
     let baseBackupId: string | null = null;
+    const dataLossWindowSeconds = await this.context.archiveLag(clientId).catch(() => null);
     try {
       const plan = await this.plan(clientId, {});
       baseBackupId = plan.base.id;
@@ -237,9 +241,17 @@ export class RestoreService {
         duration_ms: Date.now() - started,
         recovered_up_to: result.recoveredUpTo,
         tables: result.tables,
+        data_loss_window_seconds: dataLossWindowSeconds,
       };
       await this.db.insertInto('restore_drill').values(row).execute();
-      return { ok: true, baseBackupId, durationMs: row.duration_ms, ...result, error: null };
+      return {
+        ok: true,
+        baseBackupId,
+        durationMs: row.duration_ms,
+        dataLossWindowSeconds,
+        ...result,
+        error: null,
+      };
     } catch (error) {
       const message = (error as Error).message;
       const durationMs = Date.now() - started;
@@ -247,13 +259,22 @@ export class RestoreService {
         .insertInto('restore_drill')
         .values({
           client_id: clientId,
+          data_loss_window_seconds: dataLossWindowSeconds,
           ok: false,
           base_backup_id: baseBackupId,
           duration_ms: durationMs,
           error: message,
         })
         .execute();
-      return { ok: false, baseBackupId, durationMs, recoveredUpTo: null, tables: null, error: message };
+      return {
+        ok: false,
+        baseBackupId,
+        durationMs,
+        dataLossWindowSeconds,
+        recoveredUpTo: null,
+        tables: null,
+        error: message,
+      };
     }
   }
 
@@ -268,6 +289,7 @@ export class RestoreService {
         'recovered_up_to as recoveredUpTo',
         'tables',
         'error',
+        'data_loss_window_seconds as dataLossWindowSeconds',
       ])
       .where('client_id', '=', clientId)
       .orderBy('at', 'desc')

@@ -1,5 +1,6 @@
 import type { Logger } from '../shared/logger.js';
 import { withAdmin, type AdminConnection } from '../tenants/instance-admin.js';
+import { segmentInfo } from './wal-names.js';
 
 export interface SwitchableInstance {
   clientId: string;
@@ -21,6 +22,12 @@ export class WalSwitcher {
     private readonly instances: () => Promise<SwitchableInstance[]>,
     private readonly intervalSeconds: number,
     private readonly logger: Logger,
+    /**
+     * Told each time an instance is seen with nothing left to archive: no row changed since
+     * the last look and every finished segment archived. Archive lag is measured from there,
+     * so an idle client does not look exposed.
+     */
+    private readonly onFullyArchived: (clientId: string, at: Date) => void = () => undefined,
   ) {}
 
   start(): void {
@@ -49,14 +56,26 @@ export class WalSwitcher {
 
   private async check(instance: SwitchableInstance): Promise<void> {
     await withAdmin(instance.connection, async (client) => {
-      // Row changes in any table of the database, catalogs included (so DDL counts too).
-      const changes = await client.query<{ n: string }>(
-        `select coalesce(sum(tup_inserted + tup_updated + tup_deleted), 0)::text as n from pg_stat_database`,
+      // Row changes in any table of the database, catalogs included (so DDL counts too), and
+      // whether the segment before the current one has been archived.
+      const seen = await client.query<{ n: string; current: string; archived: string | null }>(
+        `select coalesce(sum(tup_inserted + tup_updated + tup_deleted), 0)::text as n,
+                pg_walfile_name(pg_current_wal_lsn()) as current,
+                (select last_archived_wal from pg_stat_archiver) as archived
+         from pg_stat_database`,
       );
-      const now = changes.rows[0]?.n ?? '0';
+      const row = seen.rows[0];
+      const now = row?.n ?? '0';
       const before = this.lastChanges.get(instance.clientId);
       this.lastChanges.set(instance.clientId, now);
-      if (before !== undefined && before !== now) await client.query('select pg_switch_wal()');
+      if (before !== undefined && before !== now) {
+        await client.query('select pg_switch_wal()');
+        return;
+      }
+      const current = row?.current ? segmentInfo(row.current)?.segno : undefined;
+      const archived = row?.archived ? segmentInfo(row.archived)?.segno : undefined;
+      if (before !== undefined && current !== undefined && archived !== undefined && archived >= current - 1n)
+        this.onFullyArchived(instance.clientId, new Date());
     });
   }
 }

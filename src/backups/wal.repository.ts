@@ -80,6 +80,19 @@ export const walRepository = {
       where client_id = ${clientId} and name = ${name}`.execute(db);
   },
 
+  /** When the oldest segment still missing a copy on some target was archived (null: none). */
+  async oldestMissingSince(db: Db, clientId: string): Promise<{ since: Date; targets: string[] } | null> {
+    const row = await db
+      .selectFrom('wal_segment')
+      .select(['archived_at', 'missing'])
+      .where('client_id', '=', clientId)
+      .where(sql<boolean>`cardinality(missing) > 0`)
+      .orderBy('archived_at')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { since: row.archived_at, targets: row.missing } : null;
+  },
+
   /** The newest segment on every target, and the count of segments still missing a copy. */
   async status(db: Db, clientId: string) {
     const latest = await db

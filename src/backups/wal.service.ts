@@ -33,6 +33,8 @@ export interface ArchiveStatus {
  * target outage never stops protection.
  */
 export class WalService {
+  private readonly quietSince = new Map<string, Date>();
+
   constructor(
     private readonly db: Db,
     private readonly targets: StorageTarget[],
@@ -164,14 +166,29 @@ export class WalService {
     return copied;
   }
 
+  /** The instance had nothing left to archive at `at` (see WalSwitcher). */
+  fullyArchived(clientId: string, at: Date): void {
+    this.quietSince.set(clientId, at);
+  }
+
+  /**
+   * Archive lag: how old the newest change that would be lost right now could be — the time
+   * since the newest WAL stored on every target, or since the instance was last seen with
+   * nothing left to archive (an idle client is not exposed), whichever is later.
+   */
   async status(clientId: string, now = new Date()): Promise<ArchiveStatus> {
     const { latest, latestComplete, segmentsMissingCopies } = await walRepository.status(this.db, clientId);
     const completeAt = latestComplete?.completeAt ?? null;
+    const quiet = this.quietSince.get(clientId);
+    const protectedAt =
+      segmentsMissingCopies === 0 && quiet && (!completeAt || quiet > completeAt) ? quiet : completeAt;
     return {
       latestSegment: latest?.name ?? null,
       latestArchivedAt: latest?.archivedAt ?? null,
       latestCompleteAt: completeAt,
-      lagSeconds: completeAt ? Math.max(0, Math.round((now.getTime() - completeAt.getTime()) / 1000)) : null,
+      lagSeconds: protectedAt
+        ? Math.max(0, Math.round((now.getTime() - protectedAt.getTime()) / 1000))
+        : null,
       segmentsMissingCopies,
     };
   }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../shared/package-root.js';
+import { alertCommand } from './commands/alert.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -34,7 +35,8 @@ function program(): Command {
     .addCommand(backupCommand())
     .addCommand(restoreCommand())
     .addCommand(tokenCommand())
-    .addCommand(auditCommand());
+    .addCommand(auditCommand())
+    .addCommand(alertCommand());
   return overrideExits(root);
 }
 

@@ -244,6 +244,12 @@ export const settings = {
     description: 'days the data a restore replaced is kept, unless the operator confirms the restore earlier',
     schema: z.coerce.number().min(0).max(90).default(7),
   }),
+  archiveLagAlertSeconds: define({
+    env: 'OXYGIS_ARCHIVE_LAG_ALERT_SECONDS',
+    flag: '--archive-lag-alert-seconds <n>',
+    description: 'archive lag above which an alert opens (the agreement allows under 5 minutes of data loss)',
+    schema: z.coerce.number().int().min(10).max(3600).default(120),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

@@ -184,6 +184,7 @@ export interface RestoreDrillTable {
   recovered_up_to: Date | null;
   tables: number | null;
   error: string | null;
+  data_loss_window_seconds: number | null;
 }
 
 export interface RestoreRunTable {
@@ -216,6 +217,15 @@ export interface BackupPolicyTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface AlertTable {
+  id: Generated<string>;
+  kind: string;
+  client_id: string | null;
+  message: string;
+  opened_at: ColumnType<Date, Date | undefined, never>;
+  resolved_at: Date | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -235,4 +245,5 @@ export interface Database {
   restore_drill: RestoreDrillTable;
   restore_run: RestoreRunTable;
   backup_policy: BackupPolicyTable;
+  alert: AlertTable;
 }

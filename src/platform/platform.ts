@@ -13,6 +13,7 @@ import { checkDatabase, connectDatabase, migrate, type Db } from '../db/database
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded.js';
 import type { BootstrapResult } from '../identity/setup.service.js';
 import { JobRunner } from '../jobs/job-runner.js';
+import { ArchiveWatch } from '../backups/archive-watch.js';
 import { buildApp } from '../server/app.js';
 import { createMetricsRegistry } from '../server/plugins/metrics.js';
 import { createRedirectServer } from '../server/redirect.js';
@@ -94,7 +95,12 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     const catchUp = setInterval(() => void backups.wal.catchUp().catch(() => undefined), 15_000);
     cleanups.push(() => Promise.resolve(clearInterval(catchUp)));
     cleanups.push(() => instances.stopAll());
-    const switcher = new WalSwitcher(() => instances.running(), config.archiveTimeoutSeconds, logger);
+    const switcher = new WalSwitcher(
+      () => instances.running(),
+      config.archiveTimeoutSeconds,
+      logger,
+      (clientId, at) => backups.wal.fullyArchived(clientId, at),
+    );
     switcher.start();
     cleanups.push(() => Promise.resolve(switcher.stop()));
     // Work a stop or a crash cut short is finished or undone before the instances start.
@@ -102,6 +108,9 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     await services.restore.recoverInterrupted();
     await instances.startAll();
     cleanups.push(() => services.restore.stop());
+    const watch = new ArchiveWatch(db, backups.wal, services.alerts, config.archiveLagAlertSeconds, logger);
+    watch.start(Math.min(30, config.archiveTimeoutSeconds));
+    cleanups.push(() => Promise.resolve(watch.stop()));
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));

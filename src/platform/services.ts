@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
+import { AlertService } from '../alerts/alert.service.js';
 import { BackupCatalogue } from '../backups/catalogue.service.js';
 import { ExpiryService } from '../backups/expiry.service.js';
 import { BackupPolicyService } from '../backups/policy.service.js';
@@ -49,6 +50,7 @@ export interface Services {
   expiry: ExpiryService;
   /** The rights a client user holds (staff and client administrators hold all of their scope). */
   rightsOf: (accountId: string) => Promise<string[]>;
+  alerts: AlertService;
 }
 
 export async function createServices(options: {
@@ -112,6 +114,7 @@ export async function createServices(options: {
     catalogue,
     expiry: new ExpiryService(db, catalogue, backups.targets, logger),
     rightsOf: (accountId) => accountRepository.rights(db, accountId),
+    alerts: new AlertService(db, mailer, logger),
     restore: new RestoreService(
       db,
       instances,
@@ -124,6 +127,7 @@ export async function createServices(options: {
         script: backups.script,
         socket: backups.socket,
         keepPreviousDays: config.restoreKeepPreviousDays,
+        archiveLag: async (clientId) => (await backups.wal.status(clientId)).lagSeconds,
       },
       logger,
     ),

@@ -10,6 +10,7 @@ import type { Config } from '../config/config.js';
 import type { DatabaseHealth } from '../db/database.js';
 import { registerAuthRoutes } from '../identity/auth.routes.js';
 import { registerAccountRoutes } from '../identity/account.routes.js';
+import { registerAlertRoutes } from '../alerts/alert.routes.js';
 import { registerBackupRoutes } from '../backups/backup.routes.js';
 import { registerRestoreRoutes } from '../backups/restore.routes.js';
 import { registerAuditRoutes } from '../identity/audit.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCredentialRoutes(app, services.credentials);
   registerBackupRoutes(app, services);
   registerRestoreRoutes(app, services);
+  registerAlertRoutes(app, services.alerts, services.clients);
   registerJobRoutes(app, () => deps.jobs);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await registerConsole(app);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
@@ -86,6 +86,7 @@ beforeAll(async () => {
       OXYGIS_BOOTSTRAP_ADMIN_EMAIL: operator.email,
       OXYGIS_BOOTSTRAP_ADMIN_PASSWORD: operator.password,
       OXYGIS_ARCHIVE_TIMEOUT_SECONDS: '5',
+      OXYGIS_ARCHIVE_LAG_ALERT_SECONDS: '15',
       OXYGIS_BACKUP_TARGETS: JSON.stringify([
         { name: 'zone-a', kind: 'local', path: path.join(dataDir, 'zone-a') },
         {
@@ -208,6 +209,17 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
     await rm(path.join(home, 'fetch-test'), { recursive: true, force: true });
   });
 
+  it('an idle client is not exposed: its archive lag stays within the switch interval, no alert', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    const idle = await status();
+    // Nothing changed for 20 s: the lag is measured from the last time all was archived, not
+    // from the last segment.
+    expect(idle.lagSeconds).not.toBeNull();
+    expect(idle.lagSeconds ?? 99).toBeLessThanOrEqual(10);
+    const open = (await ops.call('/api/alerts?open=true')).json as { alerts: unknown[] };
+    expect(open.alerts).toEqual([]);
+  });
+
   it('keeps archiving while a target is down, and catches the missing copies up when it returns', async () => {
     await azurite.stop();
     const finished = await write();
@@ -224,6 +236,20 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
     expect((await ops.call('/metrics')).text).toMatch(
       /oxygis_wal_segments_missing_copies\{client="shop"\} [1-9]/,
     );
+    // The gap, and the growing exposure while a target is down, raise alerts, mailed to operators.
+    const openKinds = async () =>
+      ((await ops.call('/api/alerts?open=true&client=shop')).json as { alerts: { kind: string }[] }).alerts
+        .map((a) => a.kind)
+        .sort();
+    await waitFor('both alerts open', async () => {
+      const kinds = await openKinds();
+      return kinds.includes('archive_lag') && kinds.includes('backup_target_gap') ? kinds : undefined;
+    });
+    const outbox = path.join(platform.dataDir, 'outbox');
+    const mails = await Promise.all(
+      (await readdir(outbox)).map((f) => readFile(path.join(outbox, f), 'utf8')),
+    );
+    expect(mails.some((m) => m.includes('[Oxygis alert] shop') && m.includes(operator.email))).toBe(true);
 
     await azurite.restart();
     const healed = await waitFor('the missing copies caught up', async () => {
@@ -231,6 +257,7 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
       return s.segmentsMissingCopies === 0 ? s : undefined;
     });
     expect(healed.segmentsMissingCopies).toBe(0);
+    await waitFor('the alerts resolved', async () => ((await openKinds()).length === 0 ? true : undefined));
     // Afterwards both targets hold every segment.
     const { ContainerClient, StorageSharedKeyCredential } = await import('@azure/storage-blob');
     const container = new ContainerClient(

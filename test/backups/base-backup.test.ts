@@ -164,9 +164,12 @@ describe('base backups', () => {
       ok: boolean;
       durationMs: number;
       tables: number;
+      dataLossWindowSeconds: number | null;
       error: string | null;
     }>(['backup', 'drill', 'bakery']);
     expect(drill).toMatchObject({ ok: true, error: null });
+    expect(drill.dataLossWindowSeconds).toBeGreaterThanOrEqual(0);
+    expect(drill.dataLossWindowSeconds).toBeLessThan(300);
     expect(drill.tables).toBeGreaterThanOrEqual(1);
     expect(drill.durationMs).toBeGreaterThan(0);
     const ops = await signIn(session.platform, session.operator.email, session.operator.password);

@@ -132,6 +132,8 @@ describe("client A's administrator against client B's resources", () => {
         'DELETE /api/auth/tokens/{id}',
       ]),
     );
+    // Alerts of B are not A's to read either.
+    expect((await adminA.call('/api/alerts?client=client-bravo')).status).toBe(404);
     // Nothing changed for B.
     const still = await adminB.call(`/api/accounts/${userB.id}`);
     expect(still.json).toMatchObject({ account: { status: 'active', rights: [] } });

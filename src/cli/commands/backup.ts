@@ -49,6 +49,7 @@ interface Report {
 
 interface Drill {
   ok: boolean;
+  dataLossWindowSeconds: number | null;
   durationMs: number | null;
   recoveredUpTo: string | null;
   tables: number | null;
@@ -116,7 +117,7 @@ export function backupCommand(): Command {
         );
         print(result, o.json, (d) =>
           d.ok
-            ? `Restore drill passed in ${((d.durationMs ?? 0) / 1000).toFixed(1)} s (limit 1 h): ${d.tables ?? 0} tables, data up to ${d.recoveredUpTo ?? 'the base backup'}`
+            ? `Restore drill passed in ${((d.durationMs ?? 0) / 1000).toFixed(1)} s (limit 1 h): ${d.tables ?? 0} tables, data up to ${d.recoveredUpTo ?? 'the base backup'}; data-loss window ${d.dataLossWindowSeconds ?? '-'} s (limit 5 min)`
             : `Restore drill FAILED after ${((d.durationMs ?? 0) / 1000).toFixed(1)} s: ${d.error ?? 'unknown error'}`,
         );
         if (!result.ok) process.exitCode = 1;

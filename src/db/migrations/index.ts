@@ -6,6 +6,7 @@ import * as wal from './0004_wal.js';
 import * as baseBackups from './0005_base_backups.js';
 import * as drills from './0006_restore_drills.js';
 import * as restores from './0007_restores_and_retention.js';
+import * as alerts from './0008_alerts.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005_base_backups': baseBackups,
   '0006_restore_drills': drills,
   '0007_restores_and_retention': restores,
+  '0008_alerts': alerts,
 };
 
 export const migrationProvider: MigrationProvider = {
