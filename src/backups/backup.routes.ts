@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../identity/auth.schema.js';
 import type { Services } from '../platform/services.js';
-import { requireAccount } from '../server/plugins/auth.js';
+import { isStaff } from '../identity/access.js';
+import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
 import { backupAccess } from './backup-access.js';
 import {
   archiveStatus,
@@ -62,6 +63,42 @@ export function registerBackupRoutes(app: FastifyInstance, services: Services): 
     async (request, reply) => {
       const { actor, client } = await access.administrator(request, request.params.key);
       return reply.status(201).send({ backup: await services.baseBackups.run(client.id, actor) });
+    },
+  );
+
+  api.get(
+    '/api/backups/targets',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary: 'Every backup target and whether it can be written to now (checked on each call)',
+        response: {
+          200: z.object({
+            targets: z.array(
+              z.object({
+                name: z.string(),
+                description: z.string().nullable(),
+                ok: z.boolean(),
+                problem: z.string().nullable(),
+                checkedAt: z.date(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const staff = isStaff(signedInAccount(request));
+      const states = await services.targetHealth.checkAll();
+      // Where a target lives is the hosting team's business; clients see names and states.
+      return {
+        targets: states.map((t) => ({
+          ...t,
+          description: staff ? t.description : null,
+          problem: staff || !t.problem ? t.problem : 'unavailable',
+        })),
+      };
     },
   );
 

@@ -204,7 +204,11 @@ export const settings = {
               }),
             ]),
           )
-          .min(2, 'give at least two backup targets (the agreement wants every copy in two places)'),
+          .min(2, 'give at least two backup targets (the agreement wants every copy in two places)')
+          .refine(
+            (targets) => new Set(targets.map((t) => t.name)).size === targets.length,
+            'give every backup target its own name',
+          ),
       )
       .optional(),
   }),

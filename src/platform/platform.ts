@@ -111,6 +111,8 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     const watch = new ArchiveWatch(db, backups.wal, services.alerts, config.archiveLagAlertSeconds, logger);
     watch.start(Math.min(30, config.archiveTimeoutSeconds));
     cleanups.push(() => Promise.resolve(watch.stop()));
+    services.targetHealth.start(Math.min(60, config.archiveTimeoutSeconds * 2));
+    cleanups.push(() => Promise.resolve(services.targetHealth.stop()));
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));

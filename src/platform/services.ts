@@ -6,6 +6,7 @@ import { BackupCatalogue } from '../backups/catalogue.service.js';
 import { ExpiryService } from '../backups/expiry.service.js';
 import { BackupPolicyService } from '../backups/policy.service.js';
 import { RestoreService } from '../backups/restore.service.js';
+import { TargetHealth } from '../backups/target-health.js';
 import { VerifyService } from '../backups/verify.service.js';
 import { locatePgBinaries } from '../postgres/binaries.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
@@ -51,6 +52,7 @@ export interface Services {
   /** The rights a client user holds (staff and client administrators hold all of their scope). */
   rightsOf: (accountId: string) => Promise<string[]>;
   alerts: AlertService;
+  targetHealth: TargetHealth;
 }
 
 export async function createServices(options: {
@@ -94,6 +96,7 @@ export async function createServices(options: {
     path.join(config.dataDir, 'tls', 'ca.pem'),
     logger,
   );
+  const alerts = new AlertService(db, mailer, logger);
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
   const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
   return {
@@ -114,7 +117,8 @@ export async function createServices(options: {
     catalogue,
     expiry: new ExpiryService(db, catalogue, backups.targets, logger),
     rightsOf: (accountId) => accountRepository.rights(db, accountId),
-    alerts: new AlertService(db, mailer, logger),
+    alerts,
+    targetHealth: new TargetHealth(backups.targets, alerts, logger),
     restore: new RestoreService(
       db,
       instances,

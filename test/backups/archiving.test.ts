@@ -245,6 +245,16 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
       const kinds = await openKinds();
       return kinds.includes('archive_lag') && kinds.includes('backup_target_gap') ? kinds : undefined;
     });
+    const targets = (await ops.call('/api/backups/targets')).json as {
+      targets: { name: string; ok: boolean; problem: string | null }[];
+    };
+    expect(targets.targets.find((t) => t.name === 'zone-a')).toMatchObject({ ok: true, problem: null });
+    expect(targets.targets.find((t) => t.name === 'azure')).toMatchObject({ ok: false });
+    expect(targets.targets.find((t) => t.name === 'azure')?.problem).toMatch(/cannot be reached/);
+    await waitFor('the platform alert for the target', async () => {
+      const open = (await ops.call('/api/alerts?open=true')).json as { alerts: { kind: string }[] };
+      return open.alerts.some((a) => a.kind === 'backup_target_unavailable:azure') ? true : undefined;
+    });
     const outbox = path.join(platform.dataDir, 'outbox');
     const mails = await Promise.all(
       (await readdir(outbox)).map((f) => readFile(path.join(outbox, f), 'utf8')),

@@ -45,6 +45,33 @@ describe('the oxygis CLI', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses misconfigured backup targets clearly', async () => {
+    const cases: [string, RegExp][] = [
+      ['not json', /OXYGIS_BACKUP_TARGETS.*expected a JSON list of backup targets/],
+      [JSON.stringify([{ name: 'a', kind: 'local', path: '/tmp/a' }]), /at least two backup targets/],
+      [
+        JSON.stringify([
+          { name: 'a', kind: 'local', path: '/tmp/a' },
+          { name: 'a', kind: 'local', path: '/tmp/b' },
+        ]),
+        /its own name/,
+      ],
+      [
+        JSON.stringify([
+          { name: 'a', kind: 'tape' },
+          { name: 'b', kind: 'local', path: '/b' },
+        ]),
+        /OXYGIS_BACKUP_TARGETS/,
+      ],
+    ];
+    for (const [value, message] of cases) {
+      const result = await runCli(['start'], { env: { OXYGIS_BACKUP_TARGETS: value } });
+      expect(result.code, value).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('status without a token says whether the platform is ready', async () => {
     const result = await runCli(['status', '--url', platform.url, '--json'], { env: cliEnv() });
     expect(result.code).toBe(0);
