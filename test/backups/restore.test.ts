@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../support/actors.js';
+import { platformDb, signIn } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 import { startPlatform, type RunningPlatform } from '../support/platform.js';
 import { pidsMatching } from '../support/processes.js';
@@ -145,6 +145,21 @@ describe('point-in-time restore', () => {
     const confirmed = await session.json<Run>(['restore', 'confirm', 'ledger', newest?.id ?? '']);
     expect(confirmed.previousRemovedAt).toBeTruthy();
     expect(await exists(newest?.previousDataDir ?? '')).toBe(false);
+    // Unconfirmed, the replaced data goes when its keeping time ends (the daily expiry job).
+    const older = list.find((r) => r.previousDataDir && !r.previousRemovedAt && r.id !== newest?.id);
+    expect(older).toBeDefined();
+    const db = await platformDb(session.platform);
+    await db
+      .updateTable('restore_run')
+      .set({ previous_kept_until: new Date(Date.now() - 1000) })
+      .where('id', '=', older?.id ?? '')
+      .execute();
+    await db.destroy();
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    expect((await ops.call('/api/jobs/backups.expire/run', { method: 'POST' })).status).toBe(202);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await exists(older?.previousDataDir ?? ''))) await sleep(300);
+    expect(await exists(older?.previousDataDir ?? '')).toBe(false);
     const again = await session.cli(['restore', 'confirm', 'ledger', '00000000-0000-4000-8000-000000000000']);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/no such restore/);
