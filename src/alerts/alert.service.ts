@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { canSeeClient, isStaff, type Actor } from '../identity/access.js';
-import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../shared/logger.js';
+import type { Notifier } from './notifier.js';
 
 export interface Alert {
   id: string;
@@ -23,7 +23,7 @@ export interface Alert {
 export class AlertService {
   constructor(
     private readonly db: Db,
-    private readonly mailer: Mailer,
+    private readonly notifier: Notifier,
     private readonly logger: Logger,
   ) {}
 
@@ -41,7 +41,11 @@ export class AlertService {
       .executeTakeFirst();
     if (!opened) return;
     this.logger.warn({ kind, clientId, message }, 'alert raised');
-    await this.notify(`[Oxygis alert] ${await this.label(clientId)}: ${message}`, message);
+    await this.notifier.notify({
+      subject: `[Oxygis alert] ${await this.label(clientId)}: ${message}`,
+      text: message,
+      event: { type: 'alert.opened', kind, clientId },
+    });
   }
 
   async resolve(kind: string, clientId: string | null): Promise<void> {
@@ -55,10 +59,11 @@ export class AlertService {
     const resolved = await query.returning(['message']).executeTakeFirst();
     if (!resolved) return;
     this.logger.info({ kind, clientId }, 'alert resolved');
-    await this.notify(
-      `[Oxygis resolved] ${await this.label(clientId)}: ${kind.replaceAll('_', ' ')}`,
-      `Resolved: ${resolved.message}`,
-    );
+    await this.notifier.notify({
+      subject: `[Oxygis resolved] ${await this.label(clientId)}: ${kind.replaceAll('_', ' ')}`,
+      text: `Resolved: ${resolved.message}`,
+      event: { type: 'alert.resolved', kind, clientId },
+    });
   }
 
   /** Staff see every alert; client accounts their own client's. Newest first. */
@@ -92,20 +97,5 @@ export class AlertService {
       .where('id', '=', clientId)
       .executeTakeFirst();
     return client?.slug ?? clientId;
-  }
-
-  private async notify(subject: string, text: string): Promise<void> {
-    const operators = await this.db
-      .selectFrom('account')
-      .select('email')
-      .where('kind', '=', 'staff')
-      .where('status', '=', 'active')
-      .where(sql<boolean>`'operator' = any(roles)`)
-      .execute();
-    for (const operator of operators) {
-      await this.mailer.send({ to: operator.email, subject, text }).catch((error: unknown) => {
-        this.logger.error({ err: error, to: operator.email }, 'alert e-mail not sent');
-      });
-    }
   }
 }

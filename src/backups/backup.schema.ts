@@ -10,6 +10,7 @@ export const archiveStatus = z.object({
   latestCompleteAt: z.date().nullable(),
   lagSeconds: z.number().nullable(),
   segmentsMissingCopies: z.number(),
+  missingByTarget: z.record(z.string(), z.number()),
 });
 
 export const baseBackup = z.object({

@@ -116,6 +116,16 @@ export const walRepository = {
       .where('client_id', '=', clientId)
       .where(sql<boolean>`cardinality(missing) > 0`)
       .executeTakeFirst();
-    return { latest, latestComplete, segmentsMissingCopies: Number(missing?.n ?? 0) };
+    const perTarget = await sql<{ target: string; n: string }>`
+      select t.target, count(*)::text as n
+      from wal_segment, unnest(missing) as t(target)
+      where client_id = ${clientId}
+      group by t.target`.execute(db);
+    return {
+      latest,
+      latestComplete,
+      segmentsMissingCopies: Number(missing?.n ?? 0),
+      missingByTarget: Object.fromEntries(perTarget.rows.map((r) => [r.target, Number(r.n)])),
+    };
   },
 };

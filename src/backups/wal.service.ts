@@ -24,6 +24,8 @@ export interface ArchiveStatus {
   latestCompleteAt: Date | null;
   lagSeconds: number | null;
   segmentsMissingCopies: number;
+  /** Segments each target still lacks (targets missing none are absent). */
+  missingByTarget: Record<string, number>;
 }
 
 /**
@@ -177,7 +179,10 @@ export class WalService {
    * nothing left to archive (an idle client is not exposed), whichever is later.
    */
   async status(clientId: string, now = new Date()): Promise<ArchiveStatus> {
-    const { latest, latestComplete, segmentsMissingCopies } = await walRepository.status(this.db, clientId);
+    const { latest, latestComplete, segmentsMissingCopies, missingByTarget } = await walRepository.status(
+      this.db,
+      clientId,
+    );
     const completeAt = latestComplete?.completeAt ?? null;
     const quiet = this.quietSince.get(clientId);
     const protectedAt =
@@ -190,6 +195,7 @@ export class WalService {
         ? Math.max(0, Math.round((now.getTime() - protectedAt.getTime()) / 1000))
         : null,
       segmentsMissingCopies,
+      missingByTarget,
     };
   }
 }

@@ -254,6 +254,27 @@ export const settings = {
     description: 'archive lag above which an alert opens (the agreement allows under 5 minutes of data loss)',
     schema: z.coerce.number().int().min(10).max(3600).default(120),
   }),
+  alertEmails: define({
+    env: 'OXYGIS_ALERT_EMAILS',
+    flag: '--alert-emails <list>',
+    description: 'comma-separated addresses that receive alerts and incidents (default: every operator)',
+    schema: z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email({ error: 'expected e-mail addresses separated by commas' })))
+      .default([]),
+  }),
+  alertWebhookUrl: define({
+    env: 'OXYGIS_ALERT_WEBHOOK_URL',
+    flag: '--alert-webhook-url <url>',
+    description: 'URL that receives every alert and incident as a JSON POST',
+    schema: z.url().optional(),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
 import { AlertService } from '../alerts/alert.service.js';
+import { Notifier } from '../alerts/notifier.js';
 import { BackupCatalogue } from '../backups/catalogue.service.js';
 import { ExpiryService } from '../backups/expiry.service.js';
 import { BackupPolicyService } from '../backups/policy.service.js';
@@ -52,6 +53,7 @@ export interface Services {
   /** The rights a client user holds (staff and client administrators hold all of their scope). */
   rightsOf: (accountId: string) => Promise<string[]>;
   alerts: AlertService;
+  notifier: Notifier;
   targetHealth: TargetHealth;
 }
 
@@ -96,7 +98,8 @@ export async function createServices(options: {
     path.join(config.dataDir, 'tls', 'ca.pem'),
     logger,
   );
-  const alerts = new AlertService(db, mailer, logger);
+  const notifier = new Notifier(db, mailer, logger, config.alertEmails, config.alertWebhookUrl);
+  const alerts = new AlertService(db, notifier, logger);
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
   const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
   return {
@@ -118,6 +121,7 @@ export async function createServices(options: {
     expiry: new ExpiryService(db, catalogue, backups.targets, logger),
     rightsOf: (accountId) => accountRepository.rights(db, accountId),
     alerts,
+    notifier,
     targetHealth: new TargetHealth(backups.targets, alerts, logger),
     restore: new RestoreService(
       db,

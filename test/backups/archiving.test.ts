@@ -228,6 +228,14 @@ describe('continuous WAL archiving', { timeout: 180_000 }, () => {
       return atLeast(s.latestSegment, finished) && s.segmentsMissingCopies > 0 ? s : undefined;
     });
     expect(degraded.segmentsMissingCopies).toBeGreaterThan(0);
+    // Only the target that is down misses copies.
+    const perTarget = (
+      (await ops.call(`/api/clients/shop/backups/archive`)).json as {
+        missingByTarget: Record<string, number>;
+      }
+    ).missingByTarget;
+    expect(perTarget.azure).toBeGreaterThan(0);
+    expect(perTarget['zone-a']).toBeUndefined();
     // Protection went on: WAL written during the outage is on zone-a.
     const zone = new LocalTarget('zone-a', path.join(platform.dataDir, 'zone-a'));
     const names: string[] = [];

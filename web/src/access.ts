@@ -38,17 +38,14 @@ export const canReadAudit = canSeeUsers;
 /** Operators administer every account; a client administrator its client's users. */
 export const canAdministerUsers = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
 
-/**
- * The page of a client's database: staff for every client; a client administrator, or a client
- * user with the database credentials right, for its own client.
- */
-export function canOpenClientPage(who: Who & { rights: readonly Right[] }): boolean {
-  if (who.kind === 'staff' || who.kind === 'client_admin') return true;
-  return who.rights.includes('database_credentials');
-}
-
 /** Grant and revoke personal database logins: operators, and a client's administrators. */
 export const canManageCredentials = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
+/** Personal database logins: those who manage them, and a client user with the right (its own). */
+export function canSeeCredentials(who: Who & { rights: readonly Right[] }): boolean {
+  if (canManageCredentials(who)) return true;
+  return who.kind === 'client_user' && who.rights.includes('database_credentials');
+}
 
 /** A client's backups: staff, its administrators, and its users with the backups right. */
 export function canSeeBackups(who: Who & { rights: readonly Right[] }): boolean {
@@ -56,8 +53,22 @@ export function canSeeBackups(who: Who & { rights: readonly Right[] }): boolean 
   return who.rights.includes('backups');
 }
 
-/** Take a base backup now: operators, and a client's administrators. */
+/**
+ * The page of a client's database: staff for every client; a client administrator, or a client
+ * user with the database credentials or the backups right, for its own client.
+ */
+export function canOpenClientPage(who: Who & { rights: readonly Right[] }): boolean {
+  return canSeeCredentials(who) || canSeeBackups(who);
+}
+
+/** Take a base backup now, run a restore drill, verify the copies: operators and a client's administrators. */
 export const canTakeBackups = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
+/** Restore the client's database and keep (confirm) a restore: operators and its administrators. */
+export const canRestoreBackups = canTakeBackups;
+
+/** A client's backup cadence and retention are changed by operators only. */
+export const canChangeBackupPolicy = isOperator;
 
 /** Where the rights of a client's users are changed. */
 export function usersPagePath(who: Who, clientSlug: string): string {

@@ -26,3 +26,12 @@ const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 })
 export function formatMegabytes(bytes: number): string {
   return `${megabytes.format(bytes / 1_000_000)} MB`;
 }
+
+const seconds = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** A measured duration: "0.8 s", "12.4 s", then as `formatUptime` ("3 min", "1 h 5 min"). */
+export function formatDuration(milliseconds: number): string {
+  if (!Number.isFinite(milliseconds) || milliseconds < 0) return 'unknown';
+  if (milliseconds < 60_000) return `${seconds.format(milliseconds / 1000)} s`;
+  return formatUptime(milliseconds / 1000);
+}

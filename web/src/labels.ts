@@ -1,5 +1,14 @@
 /** Words the console uses for the API's client, instance and credential values. */
-import type { BaseBackupStatus, ClientStatus, CredentialMode, InstanceStatus, Plan } from './types';
+import type {
+  BaseBackupStatus,
+  ClientStatus,
+  CredentialMode,
+  InstanceStatus,
+  Plan,
+  RestoreMode,
+  RestorePhase,
+  RestoreStatus,
+} from './types';
 
 export const PLANS: readonly Plan[] = ['standard', 'premium'];
 
@@ -34,6 +43,27 @@ export const baseBackupStatusLabels: Record<BaseBackupStatus, string> = {
   running: 'Running',
   done: 'Done',
   failed: 'Failed',
+  expired: 'Expired',
+};
+
+export const restoreStatusLabels: Record<RestoreStatus, string> = {
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/** What a running restore is doing, in the order it does it. */
+export const restorePhaseLabels: Record<RestorePhase, string> = {
+  downloading: 'Downloading the base backup',
+  replaying: 'Replaying the archived changes',
+  switching: 'Switching the database over',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+export const restoreModeLabels: Record<RestoreMode, string> = {
+  switch: 'Switch over',
+  in_place: 'In place',
 };
 
 const eventKindLabels: Partial<Record<string, string>> = {
@@ -45,6 +75,7 @@ const eventKindLabels: Partial<Record<string, string>> = {
   suspended: 'Suspended',
   resumed: 'Resumed',
   stopped_for_deletion: 'Stopped for deletion',
+  restored: 'Restored from a backup',
 };
 
 /** A kind of instance event in words; kinds this console does not know yet are shown as they are. */

@@ -207,7 +207,7 @@ export interface PlatformStatus {
   };
 }
 
-export type BaseBackupStatus = 'running' | 'done' | 'failed';
+export type BaseBackupStatus = 'running' | 'done' | 'failed' | 'expired';
 
 /** A base backup of a client's database; `targets` hold a copy, `missing` should but do not. */
 export interface BaseBackup {
@@ -215,6 +215,11 @@ export interface BaseBackup {
   status: BaseBackupStatus;
   startedAt: string;
   finishedAt: string | null;
+  /** When retention removed it from the targets. */
+  expiredAt: string | null;
+  /** When its copies were last re-read and checked, and whether they were all intact. */
+  verifiedAt: string | null;
+  verifiedOk: boolean | null;
   startLsn: string | null;
   stopLsn: string | null;
   files: number | null;
@@ -225,12 +230,101 @@ export interface BaseBackup {
   error: string | null;
 }
 
+/** What can be restored: every instant from `earliest` to `latest`, and older weekly backups. */
+export interface RecoverableWindow {
+  /** Null while nothing can be restored yet (no base backup). */
+  earliest: string | null;
+  latest: string | null;
+  weeklyPoints: { backupId: string; at: string }[];
+}
+
+/** A client's backup cadence and retention. */
+export interface BackupPolicy {
+  baseBackupEveryHours: number;
+  weeklyBackupsKept: number;
+  pitrDays: number;
+  /** False while the client follows the platform defaults. */
+  custom: boolean;
+}
+
+export type BackupPolicyChange = Partial<Omit<BackupPolicy, 'custom'>> & { reset?: true };
+
+/** `GET /api/clients/:key/backups`: the client's backup catalogue. */
 export interface BaseBackupsResponse {
   backups: BaseBackup[];
+  window: RecoverableWindow;
+  policy: BackupPolicy;
 }
 
 export interface BaseBackupResponse {
   backup: BaseBackup;
+}
+
+/** Every backup object re-read on every target: checksums and WAL continuity. */
+export interface VerifyReport {
+  checkedObjects: number;
+  problems: { target: string; object: string; problem: 'missing' | 'corrupt' | 'unreadable' }[];
+  walGaps: string[];
+  ok: boolean;
+}
+
+/** A restore drill: the latest state restored into a scratch instance, checked and removed. */
+export interface RestoreDrill {
+  at?: string;
+  ok: boolean;
+  baseBackupId: string | null;
+  durationMs: number | null;
+  recoveredUpTo: string | null;
+  tables: number | null;
+  error: string | null;
+}
+
+export interface RestoreDrillsResponse {
+  drills: RestoreDrill[];
+}
+
+export type RestoreMode = 'switch' | 'in_place';
+export type RestoreStatus = 'running' | 'done' | 'failed';
+export type RestorePhase = 'downloading' | 'replaying' | 'switching' | 'done' | 'failed';
+
+/** A restore of a client's database, followed while it runs. */
+export interface RestoreRun {
+  id: string;
+  mode: RestoreMode;
+  status: RestoreStatus;
+  phase: RestorePhase;
+  /** The instant asked for; null for the latest state or a whole base backup. */
+  targetTime: string | null;
+  baseBackupId: string | null;
+  bytesDone: number;
+  bytesTotal: number | null;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  recoveredUpTo: string | null;
+  /** Where the replaced data is kept (not in place), until when, and when it was removed. */
+  previousDataDir: string | null;
+  previousKeptUntil: string | null;
+  previousRemovedAt: string | null;
+  error: string | null;
+}
+
+/** `POST /api/clients/:key/restores`: no time and no backup restores the latest state. */
+export interface RestoreRequest {
+  to?: string;
+  backupId?: string;
+  inPlace?: boolean;
+  /** In place only: the client's slug, typed again. */
+  confirm?: string;
+}
+
+export interface RestoreResponse {
+  restore: RestoreRun;
+}
+
+export interface RestoresResponse {
+  restores: RestoreRun[];
 }
 
 /** Continuous WAL archiving of a client's database. */
@@ -243,4 +337,6 @@ export interface ArchiveStatus {
   /** Seconds since then; null when nothing is archived on every target yet. */
   lagSeconds: number | null;
   segmentsMissingCopies: number;
+  /** Segments each target still lacks; targets missing none are absent. */
+  missingByTarget: Record<string, number>;
 }

@@ -1,11 +1,11 @@
-import { canManageCredentials, canSeeBackups, isStaff } from '../../access';
+import { canSeeBackups, canSeeCredentials, isStaff } from '../../access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { useAccount } from '../../session';
 import type { Client, ClientResponse, InstanceEventsResponse } from '../../types';
 import { useApi } from '../../useApi';
 import { useDocumentTitle } from '../../useDocumentTitle';
-import { BackupsSection } from './BackupsSection';
+import { BackupsSection } from './backups/BackupsSection';
 import { ClientSummary } from './ClientSummary';
 import { CredentialsSection } from './CredentialsSection';
 import { InstanceEvents } from './InstanceEvents';
@@ -58,9 +58,7 @@ export function ClientDetails({ slug }: { slug: string }) {
           <>
             <ClientSummary client={current} onChanged={changed} />
             <InstanceSection instance={current.instance} />
-            {(canManageCredentials(account) || account.kind === 'client_user') && (
-              <CredentialsSection client={current} />
-            )}
+            {canSeeCredentials(account) && <CredentialsSection client={current} />}
             {canSeeBackups(account) && <BackupsSection client={current} />}
             <InstanceEvents events={events} />
           </>
