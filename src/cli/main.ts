@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../shared/package-root.js';
 import { alertCommand } from './commands/alert.js';
+import { incidentCommand } from './commands/incident.js';
+import { forceMajeureCommand, maintenanceCommand } from './commands/maintenance.js';
+import { monitorCommand } from './commands/monitor.js';
+import { slaCommand } from './commands/sla.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -36,7 +40,12 @@ function program(): Command {
     .addCommand(restoreCommand())
     .addCommand(tokenCommand())
     .addCommand(auditCommand())
-    .addCommand(alertCommand());
+    .addCommand(alertCommand())
+    .addCommand(monitorCommand())
+    .addCommand(slaCommand())
+    .addCommand(maintenanceCommand())
+    .addCommand(forceMajeureCommand())
+    .addCommand(incidentCommand());
   return overrideExits(root);
 }
 

@@ -226,6 +226,132 @@ export interface AlertTable {
   resolved_at: Date | null;
 }
 
+export type MonitorState = 'up' | 'down' | 'degraded' | 'no_data';
+
+export interface MonitorTable {
+  id: Generated<string>;
+  client_id: string;
+  name: string;
+  kind: 'http' | 'tcp' | 'postgres';
+  role: 'application' | 'database';
+  target: string;
+  interval_seconds: number;
+  timeout_ms: number;
+  expected_status: number | null;
+  keyword: string | null;
+  degraded_after_ms: number | null;
+  failure_threshold: number;
+  recovery_threshold: number;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface MonitorStatusTable {
+  monitor_id: string;
+  state: MonitorState;
+  since: Date;
+  last_check_at: Date | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+  certificate_expires_at: Date | null;
+}
+
+export interface StateIntervalTable {
+  id: Generated<string>;
+  monitor_id: string;
+  client_id: string;
+  state: MonitorState;
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+export interface CheckResultTable {
+  monitor_id: string;
+  at: Date;
+  ok: boolean;
+  degraded: boolean;
+  latency_ms: number;
+  error: string | null;
+}
+
+export interface CheckMinuteTable {
+  monitor_id: string;
+  minute: Date;
+  checks: number;
+  failures: number;
+  degraded: number;
+  latency_avg_ms: number;
+  latency_max_ms: number;
+}
+
+export interface ProberHeartbeatTable {
+  id: number;
+  beat_at: Date;
+}
+
+export interface MaintenanceWindowTable {
+  id: Generated<string>;
+  scope: 'platform' | 'client' | 'monitor';
+  client_id: string | null;
+  monitor_id: string | null;
+  kind: 'one_off' | 'recurring';
+  starts_at: Date | null;
+  ends_at: Date | null;
+  rrule: string | null;
+  first_date: string | null;
+  local_start: string | null;
+  duration_minutes: number | null;
+  time_zone: string;
+  reason: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  cancelled_at: Date | null;
+}
+
+export interface ForceMajeureTable {
+  id: Generated<string>;
+  starts_at: Date;
+  ends_at: Date;
+  reason: string;
+  declared_by: string;
+  declared_at: ColumnType<Date, Date | undefined, never>;
+  withdrawn_at: Date | null;
+}
+
+export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+
+export interface IncidentTable {
+  id: Generated<string>;
+  client_id: string;
+  monitor_id: string | null;
+  title: string;
+  status: IncidentStatus;
+  opened_at: Date;
+  resolved_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  postmortem: string | null;
+}
+
+export interface IncidentUpdateTable {
+  id: Generated<string>;
+  incident_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  status: IncidentStatus;
+  message: string;
+  author: string | null;
+}
+
+export interface SlaMonthTable {
+  client_id: string;
+  month: string;
+  version: number;
+  figures: ColumnType<Record<string, unknown>, string, never>;
+  frozen_at: ColumnType<Date, Date | undefined, never>;
+  reason: string | null;
+  author: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -246,4 +372,15 @@ export interface Database {
   restore_run: RestoreRunTable;
   backup_policy: BackupPolicyTable;
   alert: AlertTable;
+  monitor: MonitorTable;
+  monitor_status: MonitorStatusTable;
+  state_interval: StateIntervalTable;
+  check_result: CheckResultTable;
+  check_minute: CheckMinuteTable;
+  prober_heartbeat: ProberHeartbeatTable;
+  maintenance_window: MaintenanceWindowTable;
+  force_majeure: ForceMajeureTable;
+  incident: IncidentTable;
+  incident_update: IncidentUpdateTable;
+  sla_month: SlaMonthTable;
 }

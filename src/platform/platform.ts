@@ -12,7 +12,9 @@ import type { Config } from '../config/config.js';
 import { checkDatabase, connectDatabase, migrate, type Db } from '../db/database.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/embedded.js';
 import type { BootstrapResult } from '../identity/setup.service.js';
+import { DateTime } from 'luxon';
 import { JobRunner } from '../jobs/job-runner.js';
+import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { ArchiveWatch } from '../backups/archive-watch.js';
 import { buildApp } from '../server/app.js';
 import { createMetricsRegistry } from '../server/plugins/metrics.js';
@@ -113,6 +115,8 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     cleanups.push(() => Promise.resolve(watch.stop()));
     services.targetHealth.start(Math.min(60, config.archiveTimeoutSeconds * 2));
     cleanups.push(() => Promise.resolve(services.targetHealth.stop()));
+    await services.prober.start();
+    cleanups.push(() => services.prober.stop());
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));
@@ -141,6 +145,18 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
           const expired = await services.expiry.runAll();
           const removed = await services.restore.removeExpiredPrevious();
           logger.info({ ...expired, replacedDataRemoved: removed }, 'backup retention applied');
+        },
+      },
+      {
+        name: 'monitoring.close-months',
+        cron: '30 0 * * *',
+        run: async () => {
+          // The month that ended (in Europe/Brussels) is frozen once, the day after it ends.
+          const previous = DateTime.now().setZone(DEFAULT_TIME_ZONE).minus({ months: 1 }).toFormat('yyyy-MM');
+          const frozen = await services.sla.closeMonth(previous);
+          if (frozen > 0) logger.info({ month: previous, frozen }, 'monthly availability figures frozen');
+          const purged = await services.prober.purge();
+          if (purged > 0) logger.info({ purged }, 'old raw check results removed');
         },
       },
       {

@@ -9,6 +9,12 @@ import { BackupPolicyService } from '../backups/policy.service.js';
 import { RestoreService } from '../backups/restore.service.js';
 import { TargetHealth } from '../backups/target-health.js';
 import { VerifyService } from '../backups/verify.service.js';
+import { ForceMajeureService } from '../monitoring/force-majeure.service.js';
+import { IncidentService } from '../monitoring/incident.service.js';
+import { MaintenanceService } from '../monitoring/maintenance.service.js';
+import { MonitorService } from '../monitoring/monitor.service.js';
+import { Prober } from '../monitoring/prober.js';
+import { SlaService } from '../monitoring/sla.service.js';
 import { locatePgBinaries } from '../postgres/binaries.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
 import type { Config } from '../config/config.js';
@@ -55,6 +61,12 @@ export interface Services {
   alerts: AlertService;
   notifier: Notifier;
   targetHealth: TargetHealth;
+  monitors: MonitorService;
+  maintenance: MaintenanceService;
+  forceMajeure: ForceMajeureService;
+  sla: SlaService;
+  incidents: IncidentService;
+  prober: Prober;
 }
 
 export async function createServices(options: {
@@ -102,6 +114,11 @@ export async function createServices(options: {
   const alerts = new AlertService(db, notifier, logger);
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
   const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
+  const monitors = new MonitorService(db, clients, instances, platformKey, logger);
+  const maintenance = new MaintenanceService(db, clients);
+  const forceMajeure = new ForceMajeureService(db);
+  const incidents = new IncidentService(db, maintenance, notifier, logger);
+  const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
   return {
     mailer,
     auth: new AuthService(db, config.passwordRounds, throttle, mfa),
@@ -123,6 +140,12 @@ export async function createServices(options: {
     alerts,
     notifier,
     targetHealth: new TargetHealth(backups.targets, alerts, logger),
+    monitors,
+    maintenance,
+    forceMajeure,
+    sla: new SlaService(db, clients, maintenance, forceMajeure),
+    incidents,
+    prober,
     restore: new RestoreService(
       db,
       instances,

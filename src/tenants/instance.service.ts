@@ -40,6 +40,8 @@ export class InstanceStartError extends AppError {
  * resumed and removed. A provisioning that fails — or is cut by a crash — leaves nothing behind.
  */
 export class InstanceService {
+  private readonly startListeners: ((clientId: string) => void)[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly driver: HostDriver,
@@ -109,6 +111,7 @@ export class InstanceService {
       );
       await instanceRepository.setStatus(this.db, client.id, 'running');
       await instanceRepository.event(this.db, client.id, 'provisioned', { port: location.port });
+      for (const listener of this.startListeners) listener(client.id);
       return this.details({ ...names, port: location.port }, ownerPassword);
     } catch (error) {
       this.logger.error({ err: error, client: client.slug }, 'provisioning failed; removing what was made');
@@ -201,6 +204,11 @@ export class InstanceService {
     await this.driver.stop(clientId);
   }
 
+  /** Told after an instance started (provisioned, resumed, restarted, restored). */
+  onStarted(listener: (clientId: string) => void): void {
+    this.startListeners.push(listener);
+  }
+
   async startInstance(clientId: string): Promise<void> {
     const instance = await instanceRepository.find(this.db, clientId);
     if (!instance) throw new Error(`no instance for ${clientId}`);
@@ -261,6 +269,7 @@ export class InstanceService {
       await this.driver.start({ key: instance.clientId, dataDir: instance.dataDir, port: instance.port });
       await instanceRepository.setStatus(this.db, instance.clientId, 'running');
       await instanceRepository.event(this.db, instance.clientId, 'started');
+      for (const listener of this.startListeners) listener(instance.clientId);
     } catch (error) {
       const excerpt = error instanceof ClusterStartError ? error.logExcerpt : String(error);
       this.logger.error({ client: instance.clientId, excerpt }, 'a client instance cannot start');

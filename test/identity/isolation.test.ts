@@ -15,7 +15,8 @@ let adminBId: string;
 let tokenOfB: string;
 
 /** Routes with a path parameter that names no client resource (checked by their own tests). */
-const NOT_CLIENT_SCOPED = ['POST /api/jobs/{name}/run'];
+// Operator-only platform resources (no client owns them): a client account gets 403 there.
+const NOT_CLIENT_SCOPED = ['POST /api/jobs/{name}/run', 'DELETE /api/maintenance/{id}'];
 
 /** A valid body for each route that takes one, so that scope (not validation) decides the answer. */
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -24,6 +25,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/clients/{key}/credentials/{account}': { mode: 'read_write' },
   'POST /api/clients/{key}/restores': {},
   'PUT /api/clients/{key}/backups/policy': { pitrDays: 3 },
+  'POST /api/clients/{key}/monitors': { kind: 'http', url: 'https://shop.example.test/' },
+  'POST /api/clients/{key}/sla/{month}/amendments': { reason: 'probe' },
+  'POST /api/incidents/{id}/updates': { status: 'investigating', message: 'probe' },
 };
 
 beforeAll(async () => {
@@ -93,6 +97,7 @@ describe("client A's administrator against client B's resources", () => {
         );
         const urlPath = template
           .replace('{key}', 'client-bravo')
+          .replace('{month}', '2026-10')
           .replace('{account}', userB.id)
           .replace('{id}', template.startsWith('/api/auth/tokens') ? tokenOfB : userB.id);
         const body = operation.requestBody ? SAMPLE_BODIES[label] : undefined;

@@ -7,6 +7,7 @@ import * as baseBackups from './0005_base_backups.js';
 import * as drills from './0006_restore_drills.js';
 import * as restores from './0007_restores_and_retention.js';
 import * as alerts from './0008_alerts.js';
+import * as monitoring from './0009_monitoring.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_restore_drills': drills,
   '0007_restores_and_retention': restores,
   '0008_alerts': alerts,
+  '0009_monitoring': monitoring,
 };
 
 export const migrationProvider: MigrationProvider = {
