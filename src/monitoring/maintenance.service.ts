@@ -208,10 +208,18 @@ export class MaintenanceService {
    * the fact — that is what a force-majeure declaration, audited, is for.
    */
   async windows(range: Interval, clientId?: string): Promise<MaintenanceWindow[]> {
+    return (await this.occurrences(range, clientId)).map(({ start, end, scope }) => ({ start, end, scope }));
+  }
+
+  /** The same windows with the definition each comes from (its id and reason). */
+  async occurrences(
+    range: Interval,
+    clientId?: string,
+  ): Promise<(MaintenanceWindow & { id: string; reason: string })[]> {
     return (await this.definitions(clientId)).flatMap((row) =>
-      expandWindows([definitionOf(row)], range).filter(
-        (w) => w.start >= row.created_at.getTime() - PLANNING_GRACE_MS,
-      ),
+      expandWindows([definitionOf(row)], range)
+        .filter((w) => w.start >= row.created_at.getTime() - PLANNING_GRACE_MS)
+        .map((w) => ({ ...w, id: row.id, reason: row.reason })),
     );
   }
 

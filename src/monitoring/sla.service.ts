@@ -122,13 +122,13 @@ export class SlaService {
       });
       byMonitor.set(row.monitor_id, list);
     }
+    const occurrences = await this.maintenance.occurrences(period, client.id);
     const windows = windowsForClient(
-      await this.maintenance.windows(period, client.id),
+      occurrences,
       client.id,
       monitors.map((m) => m.id),
     );
     const forceMajeure = await this.forceMajeure.periods(period);
-    const definitions = await this.maintenance.definitions(client.id);
     const report = computeAvailability({
       period: { from: period.start, to: period.end },
       monitors: monitors.map((m) => ({
@@ -141,11 +141,9 @@ export class SlaService {
       target: planNamed(client.plan)?.availabilityTarget ?? 0.999,
     });
     const reasons = [
-      ...windows.map((w) => ({
-        start: w.start,
-        end: w.end,
-        reason: `maintenance:${definitions.find((d) => this.sameScope(d, w.scope))?.reason ?? 'planned maintenance'}`,
-      })),
+      ...occurrences
+        .filter((o) => windows.some((w) => w.start === o.start && w.end === o.end))
+        .map((o) => ({ start: o.start, end: o.end, reason: `maintenance:${o.reason}` })),
       ...forceMajeure.map((f) => ({ start: f.start, end: f.end, reason: `force_majeure:${f.reason}` })),
     ];
     return { ...present(report, reasons), partial: end < range.end };
@@ -264,15 +262,5 @@ export class SlaService {
       );
     if (!(to > from)) throw badRequest('invalid_period', 'the period must end after it starts');
     return { start: from.getTime(), end: to.getTime() };
-  }
-
-  private sameScope(
-    definition: { scope: string; client_id: string | null; monitor_id: string | null },
-    scope: { kind: string; clientId?: string; monitorId?: string },
-  ): boolean {
-    if (definition.scope !== scope.kind) return false;
-    if (scope.kind === 'client') return definition.client_id === scope.clientId;
-    if (scope.kind === 'monitor') return definition.monitor_id === scope.monitorId;
-    return true;
   }
 }

@@ -15,6 +15,7 @@ import type { BootstrapResult } from '../identity/setup.service.js';
 import { DateTime } from 'luxon';
 import { JobRunner } from '../jobs/job-runner.js';
 import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
+import { MaintenanceNotices } from '../monitoring/maintenance-notices.js';
 import { ArchiveWatch } from '../backups/archive-watch.js';
 import { buildApp } from '../server/app.js';
 import { createMetricsRegistry } from '../server/plugins/metrics.js';
@@ -117,6 +118,9 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     cleanups.push(() => Promise.resolve(services.targetHealth.stop()));
     await services.prober.start();
     cleanups.push(() => services.prober.stop());
+    const notices = new MaintenanceNotices(services.maintenance, services.notifier, logger);
+    notices.start();
+    cleanups.push(() => Promise.resolve(notices.stop()));
     await clients.removeDue();
     const jobs = new JobRunner(databaseUrl, logger);
     cleanups.push(() => jobs.stop(config.shutdownTimeoutSeconds * 1000));

@@ -1,7 +1,8 @@
 import http from 'node:http';
+import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invite, signIn } from '../support/actors.js';
+import { invite, platformDb, signIn } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 import { startPlatform, type RunningPlatform } from '../support/platform.js';
 
@@ -9,6 +10,7 @@ let session: CliSession;
 let restarted: RunningPlatform | undefined;
 let app: http.Server;
 let appHealthy = true;
+const hooks: { type?: string; subject?: string }[] = [];
 let appUrl = '';
 
 interface Monitor {
@@ -46,13 +48,25 @@ const monitors = () => session.json<Monitor[]>(['monitor', 'list', '--client', '
 const stateOf = async (kind: string) => (await monitors()).find((m) => m.kind === kind)?.status.state;
 
 beforeAll(async () => {
-  app = http.createServer((_request, response) => {
+  app = http.createServer((request, response) => {
+    if (request.url === '/hook') {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        hooks.push(JSON.parse(body) as { type?: string });
+        response.writeHead(204).end();
+      });
+      return;
+    }
     response.writeHead(appHealthy ? 200 : 503, { 'content-type': 'text/plain' });
     response.end(appHealthy ? 'Atelier OK' : 'maintenance');
   });
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
   appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/health`;
-  session = await startCliSession({ email: 'ops@host.test', password: 'monitor operator phrase 4' });
+  session = await startCliSession(
+    { email: 'ops@host.test', password: 'monitor operator phrase 4' },
+    { OXYGIS_ALERT_WEBHOOK_URL: appUrl.replace('/health', '/hook') },
+  );
   await session.json(['tenant', 'create', 'Atelier']);
 }, 120_000);
 
@@ -118,6 +132,9 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
     ]);
     expect(shown.status).toBe('resolved');
     expect(shown.updates.map((u) => u.status)).toEqual(['investigating', 'resolved']);
+    await until('the webhook told of the recovery', () =>
+      Promise.resolve(hooks.some((h) => h.type === 'incident.resolved') ? true : undefined),
+    );
 
     // Downtime is time, from the first failed check to the first passed one.
     const figures = await session.json<Figures>([
@@ -279,6 +296,50 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
       { from: '2027-01-03T01:00:00.000Z', to: '2027-01-03T03:00:00.000Z' },
       { from: '2027-02-07T01:00:00.000Z', to: '2027-02-07T03:00:00.000Z' },
     ]);
+  });
+
+  it('a closed month is frozen once; a correction is a new version with its reason and author', async () => {
+    const db = await platformDb(session.platform);
+    // The client existed in October (created_at is never updated by the platform itself).
+    await sql`update client set created_at = '2026-09-15T00:00:00Z' where slug = 'atelier'`.execute(db);
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    expect((await ops.call('/api/jobs/monitoring.close-months/run', { method: 'POST' })).status).toBe(202);
+    const frozen = await until('October frozen', async () => {
+      const rows = await db.selectFrom('sla_month').selectAll().where('month', '=', '2026-10').execute();
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(frozen.map((r) => r.version)).toEqual([1]);
+    const october = await session.json<{
+      frozen: { version: number } | null;
+      noDataSeconds: number;
+      availability: number | null;
+    }>(['sla', 'availability', 'atelier', '--month', '2026-10']);
+    // Nothing was watched in October: all of it is no data, nothing is claimed.
+    expect(october).toMatchObject({ frozen: { version: 1 }, availability: null });
+    expect(october.noDataSeconds).toBe(31 * 24 * 3600 + 3600); // October 2026 in Brussels: 745 h
+    const amended = await session.json<{ frozen: { version: number; reason: string; author: string } }>([
+      'sla',
+      'amend',
+      'atelier',
+      '--month',
+      '2026-10',
+      '--reason',
+      'probe data re-imported',
+    ]);
+    expect(amended.frozen).toMatchObject({
+      version: 2,
+      reason: 'probe data re-imported',
+      author: 'ops@host.test',
+    });
+    const audit = await db
+      .selectFrom('audit_event')
+      .select(['action', 'target'])
+      .where('action', '=', 'sla.amended')
+      .execute();
+    expect(audit).toEqual([{ action: 'sla.amended', target: '2026-10 v2' }]);
+    const live = await session.cli(['sla', 'amend', 'atelier', '--month', '2026-11', '--reason', 'x']);
+    expect(live.stderr).toMatch(/not closed yet/);
+    await db.destroy();
   });
 
   it('time the prober was not running (platform killed) is no data, neither up nor down', async () => {
