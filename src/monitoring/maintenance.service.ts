@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import type { MaintenanceWindowTable } from '../db/schema.js';
 import { assertOperator, type Actor } from '../identity/access.js';
 import { auditRepository } from '../identity/audit.repository.js';
-import { badRequest, notFound } from '../server/errors.js';
+import { badRequest, conflict, notFound } from '../server/errors.js';
 import type { ClientService } from '../tenants/client.service.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE } from './calendar-month.js';
 import type { Interval } from './intervals.js';
@@ -144,6 +144,24 @@ export class MaintenanceService {
         'maintenance_in_past',
         'maintenance is planned ahead and cannot start in the past; for an outage outside your control, declare force majeure',
       );
+    if (row.kind === 'one_off') {
+      const overlapping = await this.db
+        .selectFrom('maintenance_window')
+        .select('id')
+        .where('cancelled_at', 'is', null)
+        .where('kind', '=', 'one_off')
+        .where('scope', '=', scope)
+        .where((eb) => (clientId ? eb('client_id', '=', clientId) : eb('client_id', 'is', null)))
+        .where((eb) => (monitorId ? eb('monitor_id', '=', monitorId) : eb('monitor_id', 'is', null)))
+        .where('starts_at', '<', row.ends_at)
+        .where('ends_at', '>', row.starts_at)
+        .executeTakeFirst();
+      if (overlapping)
+        throw conflict(
+          'maintenance_overlaps',
+          `this window overlaps scheduled maintenance ${overlapping.id}; change or cancel that one instead`,
+        );
+    }
     // Expanding checks the rule, the dates and the order of the bounds (clear 400s).
     const definition = definitionOf({ ...row, id: '', created_at: new Date() });
     const now = Date.now();

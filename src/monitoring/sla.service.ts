@@ -139,6 +139,7 @@ export class SlaService {
       maintenance: windows,
       forceMajeure,
       target: planNamed(client.plan)?.availabilityTarget ?? 0.999,
+      degradedCountsAsDown: planNamed(client.plan)?.degradedCountsAsDown ?? false,
     });
     const reasons = [
       ...occurrences

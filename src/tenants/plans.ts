@@ -10,6 +10,8 @@ export interface Plan {
   maintenanceWorkMem: string;
   /** The availability target of the agreement for this plan. */
   availabilityTarget: number;
+  /** Whether a degraded (slow but answering) service counts as down in the figures. */
+  degradedCountsAsDown: boolean;
 }
 
 export const PLANS: Record<string, Plan> = {
@@ -20,6 +22,7 @@ export const PLANS: Record<string, Plan> = {
     workMem: '4MB',
     maintenanceWorkMem: '32MB',
     availabilityTarget: 0.999,
+    degradedCountsAsDown: false,
   },
   premium: {
     name: 'premium',
@@ -28,6 +31,7 @@ export const PLANS: Record<string, Plan> = {
     workMem: '8MB',
     maintenanceWorkMem: '128MB',
     availabilityTarget: 0.999,
+    degradedCountsAsDown: false,
   },
 };
 

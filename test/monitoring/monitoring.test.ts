@@ -261,6 +261,31 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
       expect(result.code, args.join(' ')).not.toBe(0);
       expect(result.stderr, args.join(' ')).toMatch(message);
     }
+    const day = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString();
+    const first = await session.cli([
+      'maintenance',
+      'add',
+      '--all',
+      '--from',
+      day(24),
+      '--to',
+      day(26),
+      '--reason',
+      'upgrade',
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const overlapping = await session.cli([
+      'maintenance',
+      'add',
+      '--all',
+      '--from',
+      day(25),
+      '--to',
+      day(27),
+      '--reason',
+      'again',
+    ]);
+    expect(overlapping.stderr).toMatch(/overlaps scheduled maintenance/);
     const ops = await signIn(session.platform, session.operator.email, session.operator.password);
     const admin = await invite(
       session.platform,
