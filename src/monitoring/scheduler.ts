@@ -41,6 +41,8 @@ export class ProbeScheduler {
   private readonly lateness: number[] = [];
   private checksRun = 0;
   private stopped = false;
+  /** After the first sync, a monitor that joins is checked at once (a new monitor, a resume). */
+  private primed = false;
 
   constructor(
     private readonly check: (monitorId: string, due: Date) => Promise<void>,
@@ -64,10 +66,12 @@ export class ProbeScheduler {
       const cycleStart = now - (now % monitor.intervalMs);
       let due = cycleStart + offset;
       if (due < now) due += monitor.intervalMs;
+      if (this.primed) due = now + (offset % 1000);
       const entry: Entry = { monitor, due, timer: undefined };
       this.entries.set(monitor.id, entry);
       this.arm(entry);
     }
+    this.primed = true;
   }
 
   stats(): SchedulerStats {
@@ -122,11 +126,14 @@ export class ProbeScheduler {
         if (next && !this.stopped) this.start(next);
       });
     this.running.add(run);
-    // The next check: the next due time still ahead (checks that could not run are skipped).
+    // The next check: the monitor's next slot on its grid (offset + k × interval), so that even
+    // monitors that joined together (checked at once) spread out; checks that could not run in
+    // time are skipped, and a slot too close to this check waits for the following one.
+    const interval = entry.monitor.intervalMs;
     const now = Date.now();
-    entry.due += entry.monitor.intervalMs;
-    if (entry.due <= now)
-      entry.due += Math.ceil((now - entry.due) / entry.monitor.intervalMs) * entry.monitor.intervalMs;
+    let next = now - (now % interval) + offsetFor(entry.monitor.id, interval);
+    while (next <= now || next - now < interval / 2) next += interval;
+    entry.due = next;
     this.arm(entry);
   }
 
