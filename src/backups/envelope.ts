@@ -9,12 +9,17 @@ import {
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { Decoder as ZstdDecoder, Encoder as ZstdEncoder } from '@toondepauw/node-zstd';
 
 /**
  * How every backup object is stored: compressed, then encrypted with AES-256-GCM under the
  * client's key, framed as `OXYB | version | codec | iv(12) | ciphertext | tag(16)`. Checksums
  * (SHA-256) of the plaintext and of the stored bytes are returned to go into the catalogue and
  * the object's metadata, so every copy can be verified without the key.
+ *
+ * New objects are compressed with zstd level 1 (codec 2); objects sealed with gzip level 1
+ * (codec 1) before it still open, since the codec byte in the header says how to decompress.
+ * Why zstd: docs/BENCHMARKS.md, "Backups and restores".
  */
 
 const MAGIC = Buffer.from('OXYB');
@@ -22,8 +27,23 @@ const VERSION = 1;
 const HEADER_BYTES = MAGIC.length + 2 + 12;
 const TAG_BYTES = 16;
 
-export const Codec = { None: 0, Gzip: 1 } as const;
+export const Codec = { None: 0, Gzip: 1, Zstd: 2 } as const;
 export type Codec = (typeof Codec)[keyof typeof Codec];
+
+/** What newly sealed objects use. */
+export const DEFAULT_CODEC: Codec = Codec.Zstd;
+
+/**
+ * zstd is compressed in independent blocks of at most ZSTD_BLOCK plaintext bytes, each stored as
+ * `length(4, big-endian) | zstd frame`: the binding compresses whole buffers (on libuv's thread
+ * pool), so a stream is cut into blocks, and the codec holds about 2 MB per object at a time.
+ */
+const ZSTD_BLOCK = 1024 * 1024;
+const ZSTD_LEVEL = 1;
+/** A frame of one block is never larger than this (zstd's compress bound, rounded up). */
+const ZSTD_MAX_FRAME = ZSTD_BLOCK + ZSTD_BLOCK / 128 + 1024;
+const zstdEncoder = new ZstdEncoder(ZSTD_LEVEL);
+const zstdDecoder = new ZstdDecoder();
 
 export interface SealSummary {
   plainBytes: number;
@@ -42,11 +62,114 @@ function counter(hash: Hash, count: { bytes: number }): Transform {
   });
 }
 
+/** Chunks held back until a whole block (or frame) is there, joined once when it is taken. */
+class Pending {
+  private chunks: Buffer[] = [];
+  bytes = 0;
+
+  add(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+  }
+
+  /** The first `count` bytes: a view of the first chunk if it holds them all, else a fresh copy. */
+  take(count: number): Buffer {
+    const first = this.chunks[0];
+    let taken: Buffer;
+    if (first && first.length >= count) {
+      taken = first.subarray(0, count);
+      const rest = first.subarray(count);
+      if (rest.length > 0) this.chunks[0] = rest;
+      else this.chunks.shift();
+    } else {
+      const all = Buffer.concat(this.chunks, this.bytes);
+      taken = all.subarray(0, count);
+      const rest = all.subarray(count);
+      this.chunks = rest.length > 0 ? [rest] : [];
+    }
+    this.bytes -= count;
+    return taken;
+  }
+
+  /** The big-endian uint32 at the front, without taking it. */
+  peekUInt32(): number {
+    const first = this.chunks[0];
+    if (first && first.length >= 4) return first.readUInt32BE(0);
+    const head = Buffer.concat(this.chunks, this.bytes);
+    this.chunks = [head];
+    return head.readUInt32BE(0);
+  }
+}
+
+/** Plaintext → `length | zstd frame` per block of ZSTD_BLOCK bytes. */
+class ZstdCompressor extends Transform {
+  private readonly pending = new Pending();
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending.add(chunk);
+    if (this.pending.bytes < ZSTD_BLOCK) return done();
+    this.emitBlocks(false).then(() => done(), done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.emitBlocks(true).then(() => done(), done);
+  }
+
+  private async emitBlocks(final: boolean): Promise<void> {
+    while (this.pending.bytes >= ZSTD_BLOCK || (final && this.pending.bytes > 0)) {
+      // The native encoder reads the block on a pool thread; nothing writes to stream chunks.
+      const frame = await zstdEncoder.encode(this.pending.take(Math.min(ZSTD_BLOCK, this.pending.bytes)));
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(frame.length);
+      this.push(length);
+      this.push(frame);
+    }
+  }
+}
+
+/** The reverse of ZstdCompressor; a block that does not decode is reported as corruption. */
+class ZstdDecompressor extends Transform {
+  private readonly pending = new Pending();
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.pending.add(chunk);
+    this.emitBlocks().then(() => done(), done);
+  }
+
+  override _flush(done: TransformCallback): void {
+    done(this.pending.bytes === 0 ? null : invalidBlock('a zstd block is cut short'));
+  }
+
+  private async emitBlocks(): Promise<void> {
+    while (this.pending.bytes >= 4) {
+      const length = this.pending.peekUInt32();
+      if (length === 0 || length > ZSTD_MAX_FRAME) throw invalidBlock(`a zstd block claims ${length} bytes`);
+      if (this.pending.bytes < 4 + length) return;
+      this.pending.take(4);
+      const frame = this.pending.take(length);
+      let block: Buffer;
+      try {
+        block = await zstdDecoder.decode(frame);
+      } catch (error) {
+        throw invalidBlock((error as Error).message);
+      }
+      if (block.length > ZSTD_BLOCK) throw invalidBlock(`a zstd block holds ${block.length} bytes`);
+      this.push(block);
+    }
+  }
+}
+
+const invalidBlock = (why: string) =>
+  new Error(`backup object is invalid: corrupted, or encrypted with another key (${why})`);
+
 function compressor(codec: Codec): Transform {
-  return codec === Codec.Gzip ? zlib.createGzip({ level: 1 }) : new PassThrough();
+  if (codec === Codec.Zstd) return new ZstdCompressor();
+  if (codec === Codec.Gzip) return zlib.createGzip({ level: 1 });
+  return new PassThrough();
 }
 
 function decompressor(codec: number): Transform {
+  if (codec === Codec.Zstd) return new ZstdDecompressor();
   if (codec === Codec.Gzip) return zlib.createGunzip();
   if (codec === Codec.None) return new PassThrough();
   throw new Error(`unknown compression codec ${codec} in a backup object`);
@@ -128,7 +251,7 @@ export async function seal(
   source: Readable,
   destination: NodeJS.WritableStream,
   key: Buffer,
-  codec: Codec = Codec.Gzip,
+  codec: Codec = DEFAULT_CODEC,
 ): Promise<SealSummary> {
   const plainHash = createHash('sha256');
   const storedHash = createHash('sha256');
@@ -154,7 +277,7 @@ export async function seal(
 export async function sealBuffer(
   data: Buffer,
   key: Buffer,
-  codec: Codec = Codec.Gzip,
+  codec: Codec = DEFAULT_CODEC,
 ): Promise<{ body: Buffer } & SealSummary> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();

@@ -5,6 +5,7 @@ import { incidentCommand } from './commands/incident.js';
 import { forceMajeureCommand, maintenanceCommand } from './commands/maintenance.js';
 import { monitorCommand } from './commands/monitor.js';
 import { slaCommand } from './commands/sla.js';
+import { ticketCommand } from './commands/ticket.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -45,7 +46,8 @@ function program(): Command {
     .addCommand(slaCommand())
     .addCommand(maintenanceCommand())
     .addCommand(forceMajeureCommand())
-    .addCommand(incidentCommand());
+    .addCommand(incidentCommand())
+    .addCommand(ticketCommand());
   return overrideExits(root);
 }
 

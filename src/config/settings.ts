@@ -275,6 +275,13 @@ export const settings = {
     description: 'URL that receives every alert and incident as a JSON POST',
     schema: z.url().optional(),
   }),
+  inboundSmtpPort: define({
+    env: 'OXYGIS_INBOUND_SMTP_PORT',
+    flag: '--inbound-smtp-port <port>',
+    description:
+      "port of the helpdesk's inbound SMTP server (clients' e-mails become tickets); 0 = any free port, -1 = off",
+    schema: z.coerce.number().int().min(-1).max(65535).default(2525),
+  }),
   pgOsUser: define({
     env: 'OXYGIS_PG_OS_USER',
     flag: '--pg-os-user <name>',

@@ -352,6 +352,70 @@ export interface SlaMonthTable {
   author: string | null;
 }
 
+export interface StatusSubscriberTable {
+  id: Generated<string>;
+  email: string;
+  confirm_token_hash: Buffer | null;
+  confirm_expires_at: Date | null;
+  confirmed_at: Date | null;
+  mailed_at: Date | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface CalendarVersionTable {
+  id: Generated<string>;
+  effective_from: Date;
+  definition: ColumnType<Record<string, unknown>, string, never>;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export type Criticality = 'critical' | 'major' | 'minor';
+export type TicketStatus = 'open' | 'waiting' | 'resolved' | 'closed';
+export type TicketChannel = 'portal' | 'email' | 'phone';
+
+export interface TicketTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  client_id: string;
+  requester_account_id: string | null;
+  requester_email: string;
+  subject: string;
+  criticality: Criticality;
+  status: TicketStatus;
+  channel: TicketChannel;
+  assignee_account_id: string | null;
+  received_at: Date;
+  response_due_at: Date;
+  responded_at: Date | null;
+  token: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  created_by: string;
+}
+
+export interface TicketMessageTable {
+  id: Generated<string>;
+  ticket_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  author_account_id: string | null;
+  author_email: string;
+  from_staff: boolean;
+  visibility: 'public' | 'internal';
+  channel: TicketChannel;
+  body: string;
+  message_id: string | null;
+}
+
+export interface TicketClockEventTable {
+  id: Generated<string>;
+  ticket_id: string;
+  at: Date;
+  kind: 'started' | 'retargeted' | 'warning' | 'responded' | 'breached';
+  criticality: Criticality;
+  due_at: Date;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -383,4 +447,9 @@ export interface Database {
   incident: IncidentTable;
   incident_update: IncidentUpdateTable;
   sla_month: SlaMonthTable;
+  calendar_version: CalendarVersionTable;
+  ticket: TicketTable;
+  ticket_message: TicketMessageTable;
+  ticket_clock_event: TicketClockEventTable;
+  status_subscriber: StatusSubscriberTable;
 }

@@ -7,6 +7,7 @@ import { auditRepository } from '../identity/audit.repository.js';
 import { conflict, forbidden, notFound } from '../server/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { MaintenanceService } from './maintenance.service.js';
+import { incidentNotice, type Notice } from './status-subscribers.js';
 
 export type IncidentRow = Selectable<IncidentTable> & { clientSlug: string; monitorName: string | null };
 
@@ -26,6 +27,8 @@ export class IncidentService {
     private readonly maintenance: MaintenanceService,
     private readonly notifier: Notifier,
     private readonly logger: Logger,
+    /** The status page's subscribers: told without any client identity (status-subscribers.ts). */
+    private readonly publicNotice: (notice: Notice) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async monitorDown(monitor: { id: string; clientId: string; name: string }, at: Date): Promise<void> {
@@ -199,6 +202,12 @@ export class IncidentService {
         this.logger.info({ monitor: monitor.id }, 'monitor flapping: notification held');
         return;
       }
+      const kind = await this.db
+        .selectFrom('monitor')
+        .select('kind')
+        .where('id', '=', monitor.id)
+        .executeTakeFirst();
+      void this.publicNotice(incidentNotice(kind?.kind ?? null, what, at));
       const client = await this.db
         .selectFrom('client')
         .select('slug')

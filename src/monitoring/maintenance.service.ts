@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../server/errors.js';
 import type { ClientService } from '../tenants/client.service.js';
 import { assertTimeZone, DEFAULT_TIME_ZONE } from './calendar-month.js';
 import type { Interval } from './intervals.js';
+import { maintenanceNotice } from './status-subscribers.js';
 import {
   expandWindows,
   type MaintenanceScope,
@@ -59,6 +60,9 @@ export class MaintenanceService {
   constructor(
     private readonly db: Db,
     private readonly clients: ClientService,
+    /** The status page's subscribers, told of platform-wide maintenance when it is scheduled. */
+    private readonly publicNotice: (notice: { subject: string; text: string }) => Promise<void> = () =>
+      Promise.resolve(),
   ) {}
 
   async add(actor: Actor, input: NewMaintenance): Promise<MaintenanceRow> {
@@ -171,6 +175,16 @@ export class MaintenanceService {
       .values(row)
       .returningAll()
       .executeTakeFirstOrThrow();
+    if (scope === 'platform') {
+      const [first] = expandWindows([definitionOf(saved)], {
+        start: Date.now(),
+        end: Date.now() + 400 * 86_400_000,
+      });
+      if (first)
+        void this.publicNotice(
+          maintenanceNotice('scheduled', { reason, start: new Date(first.start), end: new Date(first.end) }),
+        );
+    }
     await auditRepository.append(this.db, {
       actorAccountId: actor.account.id,
       actorEmail: actor.account.email,

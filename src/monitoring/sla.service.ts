@@ -93,11 +93,35 @@ export class SlaService {
 
   /** Figures of one client for a range; the part after now is left out (figures so far). */
   async compute(
-    client: Pick<Client, 'id' | 'plan'>,
-    range: Interval,
+    client: Pick<Client, 'id' | 'plan'> & { createdAt?: Date },
+    requested: Interval,
   ): Promise<SlaFigures & { partial: boolean }> {
     const now = Date.now();
-    if (range.start >= now) throw badRequest('period_in_future', 'the period has not started yet');
+    if (requested.start >= now) throw badRequest('period_in_future', 'the period has not started yet');
+    // The service began when the client was created: time before is not part of its agreement.
+    const began = client.createdAt?.getTime() ?? requested.start;
+    const range = { start: Math.min(Math.max(requested.start, began), requested.end), end: requested.end };
+    if (range.start >= Math.min(range.end, now)) {
+      // Nothing of the period is the client's: nothing to measure, nothing claimed.
+      const at = new Date(range.start).toISOString();
+      return {
+        from: at,
+        to: at,
+        periodSeconds: 0,
+        eligibleSeconds: 0,
+        downtimeSeconds: 0,
+        excludedSeconds: { maintenance: 0, forceMajeure: 0 },
+        noDataSeconds: 0,
+        availability: null,
+        target: planNamed(client.plan)?.availabilityTarget ?? 0.999,
+        errorBudgetSeconds: 0,
+        met: null,
+        excludedPeriods: [],
+        downPeriods: [],
+        noDataPeriods: [],
+        partial: false,
+      };
+    }
     const end = Math.min(range.end, now);
     const period = { start: range.start, end };
     const monitors = await this.db
@@ -159,7 +183,7 @@ export class SlaService {
     for (const client of clients) {
       if (client.created_at.getTime() >= range.end) continue;
       if (await this.frozen(client.id, month)) continue;
-      const figures = await this.compute(client, range);
+      const figures = await this.compute({ ...client, createdAt: client.created_at }, range);
       await this.db
         .insertInto('sla_month')
         .values({

@@ -8,12 +8,18 @@ export function startBanner(options: {
   generatedCertificate: boolean;
   databaseMode: 'embedded' | 'external';
   mail: string;
+  /** Port of the helpdesk's inbound SMTP server, when it runs. */
+  inboundMailPort?: number | undefined;
   bootstrap: BootstrapResult;
 }): string {
   const lines = ['', `Oxygis Cloud is running: ${options.consoleUrl}`];
   if (options.httpPort !== undefined)
     lines.push(`  plain HTTP on port ${options.httpPort} redirects to HTTPS`);
   lines.push(`  control-plane database: ${options.databaseMode}`, `  outgoing mail: ${options.mail}`);
+  if (options.inboundMailPort !== undefined)
+    lines.push(
+      `  helpdesk e-mail: SMTP on port ${options.inboundMailPort} (tickets from clients' addresses)`,
+    );
   if (options.generatedCertificate) {
     lines.push(`  certificate signed by the platform's local CA: ${options.caFile}`);
     lines.push(

@@ -16,6 +16,9 @@ import { DateTime } from 'luxon';
 import { JobRunner } from '../jobs/job-runner.js';
 import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { MaintenanceNotices } from '../monitoring/maintenance-notices.js';
+import { startInboundMail } from '../helpdesk/inbound-mail.js';
+import { MailIntake } from '../helpdesk/mail-intake.js';
+import { ClockWatch } from '../helpdesk/clock-watch.js';
 import { ArchiveWatch } from '../backups/archive-watch.js';
 import { buildApp } from '../server/app.js';
 import { createMetricsRegistry } from '../server/plugins/metrics.js';
@@ -118,7 +121,19 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     cleanups.push(() => Promise.resolve(services.targetHealth.stop()));
     await services.prober.start();
     cleanups.push(() => services.prober.stop());
-    const notices = new MaintenanceNotices(services.maintenance, services.notifier, logger);
+    const inboundMail =
+      config.inboundSmtpPort < 0
+        ? undefined
+        : await startInboundMail({
+            port: config.inboundSmtpPort,
+            host: config.host,
+            intake: new MailIntake(db, services.tickets),
+            logger,
+          });
+    if (inboundMail) cleanups.push(() => inboundMail.close());
+    const notices = new MaintenanceNotices(services.maintenance, services.notifier, logger, (subject, text) =>
+      services.statusSubscribers.notify(subject, text),
+    );
     notices.start();
     cleanups.push(() => Promise.resolve(notices.stop()));
     await clients.removeDue();
@@ -149,6 +164,13 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
           const expired = await services.expiry.runAll();
           const removed = await services.restore.removeExpiredPrevious();
           logger.info({ ...expired, replacedDataRemoved: removed }, 'backup retention applied');
+        },
+      },
+      {
+        name: 'helpdesk.clock-watch',
+        cron: '* * * * *',
+        run: async () => {
+          await new ClockWatch(db, services.calendars, services.notifier, logger).run();
         },
       },
       {
@@ -250,6 +272,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
       generatedCertificate: tls.generated,
       databaseMode: embedded ? 'embedded' : 'external',
       mail: services.mailer.describe(),
+      inboundMailPort: inboundMail?.port,
       bootstrap,
     });
     return { consoleUrl, port, httpPort, caFile: tls.caFile, bootstrap, banner, stop: stopAll };

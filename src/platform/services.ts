@@ -10,11 +10,16 @@ import { RestoreService } from '../backups/restore.service.js';
 import { TargetHealth } from '../backups/target-health.js';
 import { VerifyService } from '../backups/verify.service.js';
 import { ForceMajeureService } from '../monitoring/force-majeure.service.js';
+import { HistoryService } from '../monitoring/history.service.js';
 import { IncidentService } from '../monitoring/incident.service.js';
 import { MaintenanceService } from '../monitoring/maintenance.service.js';
 import { MonitorService } from '../monitoring/monitor.service.js';
 import { Prober } from '../monitoring/prober.js';
 import { SlaService } from '../monitoring/sla.service.js';
+import { StatusPageService } from '../monitoring/status-page.service.js';
+import { StatusSubscribers } from '../monitoring/status-subscribers.js';
+import { CalendarService } from '../helpdesk/calendar.service.js';
+import { TicketService } from '../helpdesk/ticket.service.js';
 import { locatePgBinaries } from '../postgres/binaries.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
 import type { Config } from '../config/config.js';
@@ -65,8 +70,14 @@ export interface Services {
   maintenance: MaintenanceService;
   forceMajeure: ForceMajeureService;
   sla: SlaService;
+  /** Daily availability and per-minute latency, for the console's charts. */
+  history: HistoryService;
   incidents: IncidentService;
   prober: Prober;
+  calendars: CalendarService;
+  tickets: TicketService;
+  statusPage: StatusPageService;
+  statusSubscribers: StatusSubscribers;
 }
 
 export async function createServices(options: {
@@ -115,9 +126,15 @@ export async function createServices(options: {
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
   const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
   const monitors = new MonitorService(db, clients, instances, platformKey, logger);
-  const maintenance = new MaintenanceService(db, clients);
+  const statusSubscribers = new StatusSubscribers(db, mailer, options.consoleUrl, platformKey, logger);
+  const publicNotice = (notice: { subject: string; text: string }) =>
+    statusSubscribers.notify(notice.subject, notice.text);
+  const maintenance = new MaintenanceService(db, clients, publicNotice);
   const forceMajeure = new ForceMajeureService(db);
-  const incidents = new IncidentService(db, maintenance, notifier, logger);
+  const incidents = new IncidentService(db, maintenance, notifier, logger, publicNotice);
+  const sla = new SlaService(db, clients, maintenance, forceMajeure);
+  const calendars = new CalendarService(db);
+  const rightsOf = (accountId: string) => accountRepository.rights(db, accountId);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
   return {
     mailer,
@@ -136,16 +153,21 @@ export async function createServices(options: {
     policies,
     catalogue,
     expiry: new ExpiryService(db, catalogue, backups.targets, logger),
-    rightsOf: (accountId) => accountRepository.rights(db, accountId),
+    rightsOf,
+    calendars,
+    tickets: new TicketService(db, clients, calendars, mailer, rightsOf),
     alerts,
     notifier,
     targetHealth: new TargetHealth(backups.targets, alerts, logger),
     monitors,
     maintenance,
     forceMajeure,
-    sla: new SlaService(db, clients, maintenance, forceMajeure),
+    sla,
+    history: new HistoryService(db, clients, sla),
     incidents,
     prober,
+    statusPage: new StatusPageService(db, maintenance, options.consoleUrl),
+    statusSubscribers,
     restore: new RestoreService(
       db,
       instances,

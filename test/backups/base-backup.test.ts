@@ -13,9 +13,16 @@ import { startCliSession, type CliSession } from '../support/cli-session.js';
 
 let session: CliSession;
 let clientId: string;
-let key: Buffer;
+let key: Buffer | undefined;
 
 async function openObject(target: LocalTarget, objectKey: string): Promise<Buffer> {
+  // The client's key exists once something was sealed for it (a base backup, a WAL file).
+  key ??= Buffer.from(
+    (
+      await readFile(path.join(session.platform.dataDir, 'secrets', 'backup-keys', `${clientId}.key`), 'utf8')
+    ).trim(),
+    'base64url',
+  );
   const sink = new PassThrough();
   const collected = readAll(sink);
   await open(await target.get(objectKey), sink, key);
@@ -45,12 +52,6 @@ beforeAll(async () => {
     `create table loaves as select g as id, repeat('rye', 100) as recipe from generate_series(1, 20000) g`,
   );
   await db.end();
-  key = Buffer.from(
-    (
-      await readFile(path.join(session.platform.dataDir, 'secrets', 'backup-keys', `${clientId}.key`), 'utf8')
-    ).trim(),
-    'base64url',
-  );
 }, 120_000);
 
 afterAll(() => session.stop());

@@ -147,7 +147,16 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
   it('an operator creates a client and invites its administrator, who chooses a password and is signed in', async () => {
     const operator = await personPage();
     await signInWithPassword(operator, OPERATOR_EMAIL, OPERATOR_PASSWORD);
-    expect(await navLabels(operator)).toEqual(['Overview', 'Clients', 'Users', 'Audit log', 'Profile']);
+    expect(await navLabels(operator)).toEqual([
+      'Overview',
+      'Clients',
+      'Incidents',
+      'Maintenance',
+      'Force majeure',
+      'Users',
+      'Audit log',
+      'Profile',
+    ]);
 
     await operator.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await operator.getByRole('heading', { name: 'Clients', level: 1 }).waitFor();
@@ -213,7 +222,8 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
     await rowWith(admin, USER_EMAIL).getByText('Invited', { exact: true }).waitFor();
 
     const user = await acceptInvitation(USER_EMAIL, USER_PASSWORD);
-    expect(await navLabels(user)).toEqual(['Overview', 'Profile']);
+    // Every account of a client sees its client's page (availability); sections follow the rights.
+    expect(await navLabels(user)).toEqual(['Overview', 'Database', 'Profile']);
 
     await admin.reload();
     await rowWith(admin, USER_EMAIL).getByText('Active', { exact: true }).waitFor();

@@ -28,6 +28,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/clients/{key}/monitors': { kind: 'http', url: 'https://shop.example.test/' },
   'POST /api/clients/{key}/sla/{month}/amendments': { reason: 'probe' },
   'POST /api/incidents/{id}/updates': { status: 'investigating', message: 'probe' },
+  'POST /api/tickets/{key}/replies': { body: 'probe' },
+  'POST /api/tickets/{key}/callbacks': { note: 'probe' },
+  'PUT /api/tickets/{key}/criticality': { criticality: 'minor' },
+  'PUT /api/tickets/{key}/assignee': { email: 'ops@oxygis.test' },
 };
 
 beforeAll(async () => {

@@ -12,6 +12,8 @@ export interface RunningPlatform {
   url: string;
   port: number;
   httpPort: number | undefined;
+  /** The helpdesk's inbound SMTP port (tickets by e-mail). */
+  inboundSmtpPort: number | undefined;
   dataDir: string;
   caFile: string;
   child: ChildProcess;
@@ -51,6 +53,8 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     ...Object.fromEntries(inherited),
     OXYGIS_LOG_LEVEL: 'warn',
     OXYGIS_INSTANCE_PORTS: instancePortWindow(),
+    // Platforms run side by side: the helpdesk's inbound SMTP server takes any free port.
+    OXYGIS_INBOUND_SMTP_PORT: '0',
     ...extra,
   };
 }
@@ -103,11 +107,13 @@ export async function startPlatform(options: StartOptions = {}): Promise<Running
     });
   });
   const httpMatch = /plain HTTP on port (\d+)/.exec(stdout);
+  const smtpMatch = /helpdesk e-mail: SMTP on port (\d+)/.exec(stdout);
 
   return {
     url: `https://localhost:${port}`,
     port,
     httpPort: httpMatch?.[1] ? Number(httpMatch[1]) : undefined,
+    inboundSmtpPort: smtpMatch?.[1] ? Number(smtpMatch[1]) : undefined,
     dataDir,
     caFile: path.join(dataDir, 'tls', 'ca.pem'),
     child,

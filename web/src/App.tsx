@@ -4,6 +4,7 @@ import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
+import { StatusPage } from './pages/status/StatusPage';
 import { useLocation } from './router';
 import { AppShell } from './shell/AppShell';
 import { ConsolePage } from './shell/ConsolePage';
@@ -15,6 +16,7 @@ const publicPages: Partial<Record<string, ComponentType>> = {
   '/accept-invitation': AcceptInvitationPage,
   '/forgot-password': ForgotPasswordPage,
   '/reset-password': ResetPasswordPage,
+  '/status': StatusPage,
 };
 
 export function App() {

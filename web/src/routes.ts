@@ -3,6 +3,10 @@ import { canOpenClientPage, canReadAudit, canSeeUsers, isStaff } from './access'
 import { AuditPage } from './pages/audit/AuditPage';
 import { ClientPage } from './pages/client/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
+import { IncidentPage } from './pages/incidents/IncidentPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { ForceMajeurePage } from './pages/maintenance/ForceMajeurePage';
+import { MaintenancePage } from './pages/maintenance/MaintenancePage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -51,6 +55,10 @@ export const appRoutes: readonly AppRoute[] = [
     visibleTo: canOpenClientPage,
     navTo: ownClientPage,
   },
+  { path: '/incidents', label: 'Incidents', page: IncidentsPage, visibleTo: isStaff },
+  { path: '/incidents/:id', label: 'Incident', page: IncidentPage, visibleTo: isStaff },
+  { path: '/maintenance', label: 'Maintenance', page: MaintenancePage, visibleTo: isStaff },
+  { path: '/force-majeure', label: 'Force majeure', page: ForceMajeurePage, visibleTo: isStaff },
   { path: '/users', label: 'Users', page: UsersPage, visibleTo: canSeeUsers },
   { path: '/audit', label: 'Audit log', page: AuditPage, visibleTo: canReadAudit },
   { path: '/profile', label: 'Profile', page: ProfilePage, visibleTo: everyone },

@@ -8,6 +8,8 @@ import * as drills from './0006_restore_drills.js';
 import * as restores from './0007_restores_and_retention.js';
 import * as alerts from './0008_alerts.js';
 import * as monitoring from './0009_monitoring.js';
+import * as helpdesk from './0011_helpdesk.js';
+import * as statusSubscribers from './0010_status_subscribers.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0007_restores_and_retention': restores,
   '0008_alerts': alerts,
   '0009_monitoring': monitoring,
+  '0011_helpdesk': helpdesk,
+  '0010_status_subscribers': statusSubscribers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ import { ClientSummary } from './ClientSummary';
 import { CredentialsSection } from './CredentialsSection';
 import { InstanceEvents } from './InstanceEvents';
 import { InstanceSection } from './InstanceSection';
+import { AvailabilitySection } from './monitoring/AvailabilitySection';
 
 export function ClientDetails({ slug }: { slug: string }) {
   const account = useAccount();
@@ -58,6 +59,7 @@ export function ClientDetails({ slug }: { slug: string }) {
           <>
             <ClientSummary client={current} onChanged={changed} />
             <InstanceSection instance={current.instance} />
+            <AvailabilitySection client={current} />
             {canSeeCredentials(account) && <CredentialsSection client={current} />}
             {canSeeBackups(account) && <BackupsSection client={current} />}
             <InstanceEvents events={events} />
