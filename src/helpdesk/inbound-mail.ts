@@ -84,11 +84,19 @@ export async function startInboundMail(options: {
         });
     },
   });
-  server.on('error', (error) => logger.warn({ err: error }, 'inbound SMTP connection error'));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new Error(
+              `the helpdesk's e-mail port ${options.port} cannot be used (${error.code}): free it, or set OXYGIS_INBOUND_SMTP_PORT (0 = any free port, -1 = off)`,
+            )
+          : error,
+      );
+    });
     server.listen(options.port, options.host, () => resolve());
   });
+  server.on('error', (error) => logger.warn({ err: error }, 'inbound SMTP connection error'));
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {
     port: address.port,
