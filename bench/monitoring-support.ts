@@ -29,15 +29,20 @@ export const CLOCK_TICKS = (() => {
 export interface ProcCpu {
   /** utime + stime of the process (all its threads), ms. */
   selfMs: number;
+  /** stime alone: time in the kernel on its behalf (system calls: sockets, epoll, timers). */
+  systemMs: number;
   /** cutime + cstime: children it has waited for (exited), ms. */
   reapedMs: number;
 }
 
-/** CPU time of one process; undefined when it has gone. */
-export async function procCpu(pid: number): Promise<ProcCpu | undefined> {
+/**
+ * CPU time of one process (all its threads), or of one of its threads (`tid`: the main thread's
+ * is the pid); undefined when it has gone.
+ */
+export async function procCpu(pid: number, tid?: number): Promise<ProcCpu | undefined> {
   let stat: string;
   try {
-    stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    stat = await readFile(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, 'utf8');
   } catch {
     return undefined;
   }
@@ -45,7 +50,11 @@ export async function procCpu(pid: number): Promise<ProcCpu | undefined> {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = (field: number) => Number(fields[field - 3] ?? 0);
   const toMs = (t: number) => (t * 1000) / CLOCK_TICKS;
-  return { selfMs: toMs(ticks(14) + ticks(15)), reapedMs: toMs(ticks(16) + ticks(17)) };
+  return {
+    selfMs: toMs(ticks(14) + ticks(15)),
+    systemMs: toMs(ticks(15)),
+    reapedMs: toMs(ticks(16) + ticks(17)),
+  };
 }
 
 /**
@@ -71,15 +80,25 @@ export interface CpuReading {
 
 /**
  * One reading of the parts measured: `single` are processes counted alone (threads included,
- * children not), `trees` whole process trees (a postmaster and everything under it).
+ * children not), `mainThreads` the main thread of a process alone (JavaScript and the event loop,
+ * without V8's GC and compiler threads and libuv's pool), `trees` whole process trees (a
+ * postmaster and everything under it).
  */
 export async function readCpu(
   single: Record<string, number>,
+  mainThreads: Record<string, number>,
   trees: Record<string, readonly number[]>,
 ): Promise<CpuReading> {
   const table = await processTable();
   const parts: Record<string, number> = {};
-  for (const [name, pid] of Object.entries(single)) parts[name] = (await procCpu(pid))?.selfMs ?? Number.NaN;
+  // `<name>.system`: the kernel's part of it.
+  const read = async (name: string, cpu: Promise<ProcCpu | undefined>) => {
+    const value = await cpu;
+    parts[name] = value?.selfMs ?? Number.NaN;
+    parts[`${name}.system`] = value?.systemMs ?? Number.NaN;
+  };
+  for (const [name, pid] of Object.entries(single)) await read(name, procCpu(pid));
+  for (const [name, pid] of Object.entries(mainThreads)) await read(name, procCpu(pid, pid));
   for (const [name, roots] of Object.entries(trees)) {
     let sum = 0;
     for (const root of roots) sum += await treeCpuMs(root, table);
