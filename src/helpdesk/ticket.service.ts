@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { Criticality, TicketChannel } from '../db/schema.js';
-import { assertClientRight, isStaff, type Actor } from '../identity/access.js';
+import { assertClientRight, assertStaff, isStaff, type Actor } from '../identity/access.js';
 import { accountRepository } from '../identity/account.repository.js';
 import { auditRepository } from '../identity/audit.repository.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -240,7 +240,7 @@ export class TicketService {
   /** An agent called the client back: that counts as the response, at the time of the call. */
   async logCallback(actor: Actor, key: string, input: { at?: string | undefined; note: string }) {
     const row = await this.find(actor, key);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team does this');
     const at = input.at ? new Date(input.at) : new Date();
     if (Number.isNaN(at.getTime()) || at > new Date() || at < row.receivedAt)
       throw badRequest('invalid_time', 'the call-back happened after the reception and not in the future');
@@ -264,7 +264,7 @@ export class TicketService {
 
   async setCriticality(actor: Actor, key: string, criticality: Criticality) {
     const row = await this.find(actor, key);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team does this');
     if (row.criticality === criticality) return this.show(actor, key);
     const deadline = responseDeadline(
       this.policy,
@@ -299,7 +299,7 @@ export class TicketService {
 
   async assign(actor: Actor, key: string, email: string) {
     const row = await this.find(actor, key);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team does this');
     const agent = await this.db
       .selectFrom('account')
       .select(['id', 'email'])
@@ -319,7 +319,7 @@ export class TicketService {
 
   async setStatus(actor: Actor, key: string, status: 'open' | 'waiting' | 'resolved' | 'closed') {
     const row = await this.find(actor, key);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team does this');
     await this.db.updateTable('ticket').set({ status }).where('id', '=', row.id).execute();
     return this.show(actor, key);
   }
@@ -379,10 +379,6 @@ export class TicketService {
   private async assertTicketRight(actor: Actor, clientId: string): Promise<void> {
     const rights = actor.account.kind === 'client_user' ? await this.rightsOf(actor.account.id) : [];
     assertClientRight(actor.account, rights, clientId, 'tickets');
-  }
-
-  private assertStaff(actor: Actor): void {
-    if (!isStaff(actor.account)) throw forbidden('staff_only', 'only the hosting team does this');
   }
 
   private async audit(

@@ -22,6 +22,11 @@ export function isStaff(account: Account): boolean {
   return account.kind === 'staff';
 }
 
+/** Hosting-team only; `message` says what, in the caller's words. */
+export function assertStaff(account: Account, message: string): void {
+  if (!isStaff(account)) throw forbidden('staff_only', message);
+}
+
 export function isOperator(account: Account): boolean {
   return account.kind === 'staff' && account.roles.includes('operator');
 }

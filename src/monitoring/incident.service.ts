@@ -2,9 +2,9 @@ import type { Selectable } from 'kysely';
 import type { Notifier } from '../alerts/notifier.js';
 import type { Db } from '../db/database.js';
 import type { IncidentStatus, IncidentTable } from '../db/schema.js';
-import { isStaff, type Actor } from '../identity/access.js';
+import { assertStaff, isStaff, type Actor } from '../identity/access.js';
 import { auditRepository } from '../identity/audit.repository.js';
-import { conflict, forbidden, notFound } from '../server/errors.js';
+import { conflict, notFound } from '../server/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { MaintenanceService } from './maintenance.service.js';
 import { incidentNotice, type Notice } from './status-subscribers.js';
@@ -107,7 +107,7 @@ export class IncidentService {
 
   async acknowledge(actor: Actor, id: string) {
     const incident = await this.get(actor, id);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team updates incidents');
     if (incident.acknowledged_at)
       throw conflict('already_acknowledged', `acknowledged by ${incident.acknowledged_by ?? '?'}`);
     await this.db
@@ -125,7 +125,7 @@ export class IncidentService {
     input: { status: IncidentStatus; message: string; postmortem?: string | undefined },
   ) {
     const incident = await this.get(actor, id);
-    this.assertStaff(actor);
+    assertStaff(actor.account, 'only the hosting team updates incidents');
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('incident_update')
@@ -160,10 +160,6 @@ export class IncidentService {
       .where('incident.id', '=', id)
       .execute();
     return rows.find((r) => isStaff(actor.account) || r.client_id === actor.account.clientId);
-  }
-
-  private assertStaff(actor: Actor): void {
-    if (!isStaff(actor.account)) throw forbidden('staff_only', 'only the hosting team updates incidents');
   }
 
   private async audit(
