@@ -70,10 +70,13 @@ export async function ensureTls(options: {
   hostnames: string[];
 }): Promise<TlsMaterial> {
   if (options.certFile && options.keyFile) {
-    const [cert, key] = await Promise.all([
-      readFile(options.certFile, 'utf8'),
-      readFile(options.keyFile, 'utf8'),
-    ]);
+    // One after the other, so the message always names the first file that cannot be read.
+    const read = (file: string, variable: string) =>
+      readFile(file, 'utf8').catch((error: unknown) => {
+        throw new Error(`cannot read ${file} (${variable}): ${(error as Error).message}`, { cause: error });
+      });
+    const cert = await read(options.certFile, 'OXYGIS_TLS_CERT');
+    const key = await read(options.keyFile, 'OXYGIS_TLS_KEY');
     return { cert, key, caFile: options.certFile, generated: false };
   }
   const dir = path.join(options.dataDir, 'tls');
