@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import type { Db } from '../db/database.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { Escalation, EscalationChain } from '../helpdesk/escalation-chain.js';
 import type { Logger } from '../shared/logger.js';
 
 export interface Notice {
@@ -10,22 +9,37 @@ export interface Notice {
   event: Record<string, unknown>;
 }
 
+/** How a notice travels along the escalation chain; alerts by default. */
+export type Routing = Omit<Escalation, 'subject'> & {
+  /** Told as well, whatever the chain says (e.g. a ticket's assignee). */
+  also?: readonly (string | null)[];
+};
+
 /**
- * Who is told: the configured addresses (OXYGIS_ALERT_EMAILS), else every active operator, by
- * e-mail; and the configured webhook (OXYGIS_ALERT_WEBHOOK_URL) with the event as JSON. (The
- * helpdesk's duty roster will take over the addresses.) A failed delivery is logged, never thrown.
+ * Who is told: whoever the escalation chain reaches for the notice's trigger (the on-duty pair
+ * first; see helpdesk/escalation-chain.ts), the configured addresses (OXYGIS_ALERT_EMAILS) always,
+ * by e-mail; and the configured webhook (OXYGIS_ALERT_WEBHOOK_URL) with the event as JSON. A
+ * failed delivery is logged, never thrown.
  */
 export class Notifier {
   constructor(
-    private readonly db: Db,
     private readonly mailer: Mailer,
     private readonly logger: Logger,
     private readonly emails: readonly string[],
     private readonly webhookUrl: string | undefined,
+    private readonly chain: EscalationChain,
   ) {}
 
-  async notify(notice: Notice): Promise<void> {
-    for (const to of await this.recipients()) {
+  async notify(notice: Notice, routing: Routing = { trigger: 'alert' }): Promise<void> {
+    const reached = await this.chain
+      .reach({ ...routing, subject: notice.subject })
+      .catch((error: unknown): string[] => {
+        this.logger.error({ err: error }, 'escalation chain not walked; telling the configured addresses');
+        return [];
+      });
+    const recipients = new Set([...this.emails, ...reached]);
+    for (const to of routing.also ?? []) if (to) recipients.add(to);
+    for (const to of recipients) {
       await this.mailer.send({ to, subject: notice.subject, text: notice.text }).catch((error: unknown) => {
         this.logger.error({ err: error, to }, 'notification e-mail not sent');
       });
@@ -44,17 +58,5 @@ export class Notifier {
         this.logger.error({ err: error }, 'alert webhook not reached');
       }
     }
-  }
-
-  private async recipients(): Promise<string[]> {
-    if (this.emails.length > 0) return [...this.emails];
-    const operators = await this.db
-      .selectFrom('account')
-      .select('email')
-      .where('kind', '=', 'staff')
-      .where('status', '=', 'active')
-      .where(sql<boolean>`'operator' = any(roles)`)
-      .execute();
-    return operators.map((o) => o.email);
   }
 }

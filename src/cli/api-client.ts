@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { CliError } from './errors.js';
@@ -32,6 +33,17 @@ export function resolveCa(url: string, caFile: string | undefined, dataDir: stri
 export interface ApiResponse {
   status: number;
   body: unknown;
+  /** The answer's bytes as received (a downloaded file). */
+  raw: Buffer;
+  headers: IncomingHttpHeaders;
+}
+
+/** A body sent as it is (a file), not as JSON. */
+export class RawBody {
+  constructor(
+    readonly content: Buffer,
+    readonly contentType: string,
+  ) {}
 }
 
 export function apiRequest(
@@ -41,7 +53,9 @@ export function apiRequest(
   body?: unknown,
 ): Promise<ApiResponse> {
   const url = new URL(urlPath, target.url);
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const payload =
+    body === undefined ? undefined : body instanceof RawBody ? body.content : JSON.stringify(body);
+  const contentType = body instanceof RawBody ? body.contentType : 'application/json';
   return new Promise((resolve, reject) => {
     const request = https.request(
       url,
@@ -50,7 +64,7 @@ export function apiRequest(
         ca: target.ca,
         headers: {
           accept: 'application/json',
-          ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...(payload ? { 'content-type': contentType } : {}),
           ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
         },
         timeout: 30_000,
@@ -59,14 +73,15 @@ export function apiRequest(
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const raw = Buffer.concat(chunks);
+          const text = raw.toString('utf8');
           let parsed: unknown = text;
           try {
             parsed = text ? JSON.parse(text) : undefined;
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: response.statusCode ?? 0, body: parsed });
+          resolve({ status: response.statusCode ?? 0, body: parsed, raw, headers: response.headers });
         });
       },
     );

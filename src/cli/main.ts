@@ -6,6 +6,7 @@ import { forceMajeureCommand, maintenanceCommand } from './commands/maintenance.
 import { monitorCommand } from './commands/monitor.js';
 import { slaCommand } from './commands/sla.js';
 import { ticketCommand } from './commands/ticket.js';
+import { dutyCommand } from './commands/duty.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -47,7 +48,8 @@ function program(): Command {
     .addCommand(maintenanceCommand())
     .addCommand(forceMajeureCommand())
     .addCommand(incidentCommand())
-    .addCommand(ticketCommand());
+    .addCommand(ticketCommand())
+    .addCommand(dutyCommand());
   return overrideExits(root);
 }
 

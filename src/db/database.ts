@@ -6,8 +6,17 @@ import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
+/** A `date` column is a calendar day, read as `YYYY-MM-DD` (never a midnight in some zone). */
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 export function connectDatabase(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 20, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 20,
+    idleTimeoutMillis: 30_000,
+    types,
+  });
   // A dropped idle connection must not crash the platform; the pool replaces it.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

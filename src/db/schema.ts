@@ -416,6 +416,68 @@ export interface TicketClockEventTable {
   detail: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface DutyAssignmentTable {
+  /** `YYYY-MM-DD`, the day in the business calendar's zone. */
+  duty_date: string;
+  slot: 1 | 2;
+  account_id: string;
+  assigned_by: string;
+  assigned_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DutyDayTable {
+  duty_date: string;
+  changed_at: Date;
+  changed_by: string;
+}
+
+export interface DutyAbsenceTable {
+  id: Generated<string>;
+  account_id: string;
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export type EscalationTrigger =
+  'new_ticket' | 'warning_50' | 'warning_75' | 'warning_90' | 'breach' | 'no_duty' | 'alert';
+
+export interface EscalationStepTable {
+  position: number;
+  name: string;
+  kind: 'duty_pair' | 'team';
+  members: string[];
+  triggers: EscalationTrigger[];
+}
+
+export interface EscalationRecordTable {
+  id: Generated<string>;
+  at: ColumnType<Date, Date | undefined, never>;
+  trigger: EscalationTrigger;
+  step_position: number;
+  step_name: string;
+  outcome: 'notified' | 'passed_on';
+  recipients: string[];
+  ticket_id: string | null;
+  duty_date: string | null;
+  subject: string;
+}
+
+export interface TicketAttachmentTable {
+  id: Generated<string>;
+  ticket_id: string;
+  at: ColumnType<Date, Date | undefined, never>;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  from_staff: boolean;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -452,4 +514,10 @@ export interface Database {
   ticket_message: TicketMessageTable;
   ticket_clock_event: TicketClockEventTable;
   status_subscriber: StatusSubscriberTable;
+  duty_assignment: DutyAssignmentTable;
+  duty_absence: DutyAbsenceTable;
+  duty_day: DutyDayTable;
+  escalation_step: EscalationStepTable;
+  escalation_record: EscalationRecordTable;
+  ticket_attachment: TicketAttachmentTable;
 }

@@ -1,5 +1,6 @@
 import type { Notifier } from '../alerts/notifier.js';
 import type { Db } from '../db/database.js';
+import type { EscalationTrigger } from '../db/schema.js';
 import type { Logger } from '../shared/logger.js';
 import type { CalendarService } from './calendar.service.js';
 import { DEFAULT_RESPONSE_POLICY, responseDeadline, type ResponsePolicy } from './response-policy.js';
@@ -79,16 +80,23 @@ export class ClockWatch {
           event.kind === 'breached'
             ? 'response target MISSED'
             : `${event.percent} % of the response time used`;
-        await this.notifier.notify({
-          subject: `[Oxygis helpdesk] #${ticket.number} ${ticket.slug}: ${what}`,
-          text: `Ticket #${ticket.number} (${ticket.criticality}) "${ticket.subject}" of ${ticket.slug}: ${what}; due ${ticket.dueAt.toISOString()}${ticket.assignee ? `, assigned to ${ticket.assignee}` : ', not assigned'}.`,
-          event: {
-            type: `ticket.${event.kind}`,
-            ticket: ticket.number,
-            percent: event.percent,
-            assignee: ticket.assignee,
+        await this.notifier.notify(
+          {
+            subject: `[Oxygis helpdesk] #${ticket.number} ${ticket.slug}: ${what}`,
+            text: `Ticket #${ticket.number} (${ticket.criticality}) "${ticket.subject}" of ${ticket.slug}: ${what}; due ${ticket.dueAt.toISOString()}${ticket.assignee ? `, assigned to ${ticket.assignee}` : ', not assigned'}.`,
+            event: {
+              type: `ticket.${event.kind}`,
+              ticket: ticket.number,
+              percent: event.percent,
+              assignee: ticket.assignee,
+            },
           },
-        });
+          {
+            trigger: event.kind === 'breached' ? 'breach' : (`warning_${event.percent}` as EscalationTrigger),
+            ticketId: ticket.id,
+            also: [ticket.assignee],
+          },
+        );
         raised++;
       }
     }

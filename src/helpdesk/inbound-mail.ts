@@ -57,6 +57,11 @@ export async function startInboundMail(options: {
             messageId: mail.messageId ?? null,
             inReplyTo: mail.inReplyTo ?? null,
             references: typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []),
+            attachments: mail.attachments.map((a, i) => ({
+              filename: a.filename ?? `attachment-${i + 1}`,
+              contentType: a.contentType,
+              content: a.content,
+            })),
           });
           if (result.kind === 'unknown_sender')
             throw new Refusal(

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Criticality } from '../db/schema.js';
+import type { Actor } from '../identity/access.js';
+import type { AttachmentService, NewAttachment } from './attachment.service.js';
 import type { TicketService } from './ticket.service.js';
 
 export interface InboundMessage {
@@ -10,6 +12,7 @@ export interface InboundMessage {
   messageId: string | null;
   inReplyTo: string | null;
   references: string[];
+  attachments?: NewAttachment[];
 }
 
 export type IntakeResult =
@@ -32,6 +35,7 @@ export class MailIntake {
   constructor(
     private readonly db: Db,
     private readonly tickets: TicketService,
+    private readonly attachments: AttachmentService,
   ) {}
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
@@ -49,6 +53,7 @@ export class MailIntake {
     const threaded = await this.threadOf(message, sender.client_id);
     if (threaded !== null) {
       await this.tickets.addInbound(actor, threaded, message.text || '(empty message)', message.messageId);
+      await this.attach(actor, threaded, message.attachments);
       return { kind: 'threaded', number: threaded };
     }
     const created = await this.tickets.create(
@@ -63,7 +68,16 @@ export class MailIntake {
       message.messageId ?? undefined,
       true,
     );
+    await this.attach(actor, created.number, message.attachments);
     return { kind: 'opened', number: created.number };
+  }
+
+  /** The message's attached files join the ticket (empty ones are left out). */
+  private async attach(actor: Actor, number: number, files: NewAttachment[] = []): Promise<void> {
+    const withContent = files.filter((f) => f.content.length > 0);
+    if (withContent.length === 0) return;
+    const ticket = await this.tickets.visible(actor, String(number));
+    for (const file of withContent) await this.attachments.store(ticket.id, file, actor.account.email, false);
   }
 
   private async threadOf(message: InboundMessage, clientId: string): Promise<number | null> {

@@ -54,4 +54,14 @@ export const ticketRepository = {
       .orderBy('id')
       .execute();
   },
+
+  /** Who the escalation chain told about the ticket, step by step. */
+  escalations(db: Db, ticketId: string) {
+    return db
+      .selectFrom('escalation_record')
+      .select(['at', 'trigger', 'step_position as position', 'step_name as step', 'outcome', 'recipients'])
+      .where('ticket_id', '=', ticketId)
+      .orderBy('id')
+      .execute();
+  },
 };

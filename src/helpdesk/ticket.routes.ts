@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorBody } from '../identity/auth.schema.js';
 import { requireAccount, signedInAccount } from '../server/plugins/auth.js';
 import type { CalendarService } from './calendar.service.js';
+import type { ComplianceService } from './compliance.service.js';
 import type { TicketService } from './ticket.service.js';
 
 const tags = ['helpdesk'];
@@ -13,12 +14,25 @@ const criticality = z.enum(['critical', 'major', 'minor'], {
   error: 'criticality is critical, major or minor',
 });
 // The ticket's JSON is rich (thread, clock, explanation): described loosely, checked by tests.
+const complianceRow = z.object({
+  client: z.string(),
+  criticality: z.enum(['critical', 'major', 'minor']),
+  targetWorkingMs: z.number(),
+  count: z.number(),
+  met: z.number(),
+  breached: z.number(),
+  pending: z.number(),
+  medianResponseWorkingMs: z.number().nullable(),
+  worstResponseWorkingMs: z.number().nullable(),
+  worstStillOpen: z.boolean(),
+});
 const ticket = z.object({ ticket: z.record(z.string(), z.unknown()) });
 
 export function registerTicketRoutes(
   app: FastifyInstance,
   tickets: TicketService,
   calendars: CalendarService,
+  compliance: ComplianceService,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -155,6 +169,33 @@ export function registerTicketRoutes(
     async (request) => ({
       ticket: await tickets.assign(actorOf(request), request.params.key, request.body.email),
     }),
+  );
+
+  api.get(
+    '/api/helpdesk/compliance',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary:
+          "A month's response targets per client and criticality: count, met, breached, median and worst response in working time",
+        querystring: z.object({
+          month: z.string().max(10),
+          client: z.string().min(1).max(100).optional(),
+        }),
+        response: {
+          200: z.object({
+            month: z.string(),
+            zone: z.string(),
+            rows: z.array(complianceRow),
+          }),
+          400: errorBody,
+          403: errorBody,
+          404: errorBody,
+        },
+      },
+    },
+    async (request) => compliance.month(actorOf(request), request.query.month, request.query.client),
   );
 
   api.get(

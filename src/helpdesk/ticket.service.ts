@@ -4,6 +4,7 @@ import type { Criticality, TicketChannel } from '../db/schema.js';
 import { assertClientRight, assertStaff, isStaff, type Actor } from '../identity/access.js';
 import { accountRepository } from '../identity/account.repository.js';
 import { auditRepository } from '../identity/audit.repository.js';
+import type { Notifier } from '../alerts/notifier.js';
 import type { Mailer } from '../mail/mailer.js';
 import { badRequest, forbidden, notFound } from '../server/errors.js';
 import type { ClientService } from '../tenants/client.service.js';
@@ -40,6 +41,7 @@ export class TicketService {
     private readonly clients: ClientService,
     private readonly calendars: CalendarService,
     private readonly mailer: Mailer,
+    private readonly notifier: Notifier,
     private readonly rightsOf: (accountId: string) => Promise<string[]>,
     private readonly policy: ResponsePolicy = DEFAULT_RESPONSE_POLICY,
   ) {}
@@ -131,6 +133,19 @@ export class TicketService {
       ip: actor.ip,
       detail: { channel: input.channel, criticality: input.criticality },
     });
+    await this.notifier.notify(
+      {
+        subject: `[Oxygis helpdesk] new ${input.criticality} ticket #${ticket.number} from ${client.slug}: ${subject}`,
+        text: `Ticket #${ticket.number} (${input.criticality}, by ${input.channel}) from ${requester} of ${client.slug}: "${subject}". Response due ${deadline.dueAt.toISOString()} (${deadline.sentence}).`,
+        event: {
+          type: 'ticket.created',
+          ticket: ticket.number,
+          client: client.slug,
+          criticality: input.criticality,
+        },
+      },
+      { trigger: 'new_ticket', ticketId: ticket.id },
+    );
     return this.show(actor, String(ticket.number));
   }
 
@@ -164,6 +179,8 @@ export class TicketService {
       warnings: deadline.warnings,
       messages: await ticketRepository.messages(this.db, row.id, isStaff(actor.account)),
       clock: await ticketRepository.clock(this.db, row.id),
+      // Who was told, along the escalation chain: for the hosting team only.
+      ...(isStaff(actor.account) ? { escalations: await ticketRepository.escalations(this.db, row.id) } : {}),
     };
   }
 
@@ -362,6 +379,11 @@ export class TicketService {
       breached,
       timeLeftMs: row.respondedAt ? null : row.responseDueAt.getTime() - now.getTime(),
     };
+  }
+
+  /** The ticket, if this actor may see it (404 otherwise, whether it exists or not). */
+  async visible(actor: Actor, key: string) {
+    return this.find(actor, key);
   }
 
   private async find(actor: Actor, key: string) {

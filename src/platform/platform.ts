@@ -18,6 +18,7 @@ import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { MaintenanceNotices } from '../monitoring/maintenance-notices.js';
 import { startInboundMail } from '../helpdesk/inbound-mail.js';
 import { MailIntake } from '../helpdesk/mail-intake.js';
+import { watchDuty } from '../helpdesk/duty-watch.js';
 import { ClockWatch } from '../helpdesk/clock-watch.js';
 import { ArchiveWatch } from '../backups/archive-watch.js';
 import { buildApp } from '../server/app.js';
@@ -127,7 +128,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
         : await startInboundMail({
             port: config.inboundSmtpPort,
             host: config.host,
-            intake: new MailIntake(db, services.tickets),
+            intake: new MailIntake(db, services.tickets, services.attachments),
             logger,
           });
     if (inboundMail) cleanups.push(() => inboundMail.close());
@@ -171,6 +172,12 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
         cron: '* * * * *',
         run: async () => {
           await new ClockWatch(db, services.calendars, services.notifier, logger).run();
+          await watchDuty(new Date(), {
+            calendar: await services.calendars.calendar(),
+            roster: services.roster,
+            chain: services.escalation,
+            notifier: services.notifier,
+          });
         },
       },
       {

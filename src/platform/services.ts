@@ -3,6 +3,10 @@ import { BaseBackupService } from '../backups/base-backup.service.js';
 import { createBackups, type Backups } from '../backups/bootstrap.js';
 import { AlertService } from '../alerts/alert.service.js';
 import { Notifier } from '../alerts/notifier.js';
+import { AttachmentService } from '../helpdesk/attachment.service.js';
+import { ComplianceService } from '../helpdesk/compliance.service.js';
+import { DutyRosterService } from '../helpdesk/duty-roster.service.js';
+import { EscalationChain } from '../helpdesk/escalation-chain.js';
 import { BackupCatalogue } from '../backups/catalogue.service.js';
 import { ExpiryService } from '../backups/expiry.service.js';
 import { BackupPolicyService } from '../backups/policy.service.js';
@@ -65,6 +69,10 @@ export interface Services {
   rightsOf: (accountId: string) => Promise<string[]>;
   alerts: AlertService;
   notifier: Notifier;
+  roster: DutyRosterService;
+  attachments: AttachmentService;
+  compliance: ComplianceService;
+  escalation: EscalationChain;
   targetHealth: TargetHealth;
   monitors: MonitorService;
   maintenance: MaintenanceService;
@@ -121,7 +129,10 @@ export async function createServices(options: {
     path.join(config.dataDir, 'tls', 'ca.pem'),
     logger,
   );
-  const notifier = new Notifier(db, mailer, logger, config.alertEmails, config.alertWebhookUrl);
+  const calendars = new CalendarService(db);
+  const roster = new DutyRosterService(db, calendars);
+  const escalation = new EscalationChain(db, roster);
+  const notifier = new Notifier(mailer, logger, config.alertEmails, config.alertWebhookUrl, escalation);
   const alerts = new AlertService(db, notifier, logger);
   const links = new LinkService(db, mailer, options.consoleUrl, config.passwordRounds);
   const clients = new ClientService(db, instances, config.deleteGraceDays * 24 * 3600 * 1000);
@@ -133,8 +144,8 @@ export async function createServices(options: {
   const forceMajeure = new ForceMajeureService(db);
   const incidents = new IncidentService(db, maintenance, notifier, logger, publicNotice);
   const sla = new SlaService(db, clients, maintenance, forceMajeure);
-  const calendars = new CalendarService(db);
   const rightsOf = (accountId: string) => accountRepository.rights(db, accountId);
+  const tickets = new TicketService(db, clients, calendars, mailer, notifier, rightsOf);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
   return {
     mailer,
@@ -155,7 +166,11 @@ export async function createServices(options: {
     expiry: new ExpiryService(db, catalogue, backups.targets, logger),
     rightsOf,
     calendars,
-    tickets: new TicketService(db, clients, calendars, mailer, rightsOf),
+    tickets,
+    attachments: new AttachmentService(db, tickets),
+    compliance: new ComplianceService(db, clients, calendars, rightsOf),
+    roster,
+    escalation,
     alerts,
     notifier,
     targetHealth: new TargetHealth(backups.targets, alerts, logger),

@@ -16,7 +16,11 @@ let tokenOfB: string;
 
 /** Routes with a path parameter that names no client resource (checked by their own tests). */
 // Operator-only platform resources (no client owns them): a client account gets 403 there.
-const NOT_CLIENT_SCOPED = ['POST /api/jobs/{name}/run', 'DELETE /api/maintenance/{id}'];
+const NOT_CLIENT_SCOPED = [
+  'POST /api/jobs/{name}/run',
+  'DELETE /api/maintenance/{id}',
+  'DELETE /api/helpdesk/absences/{id}',
+];
 
 /** A valid body for each route that takes one, so that scope (not validation) decides the answer. */
 const SAMPLE_BODIES: Record<string, unknown> = {

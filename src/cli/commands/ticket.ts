@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { callApi } from '../api-client.js';
 import { print } from '../output.js';
+import { addTicketFileCommands } from './ticket-files.js';
 import { apiCommand, query, signedInTarget, table, type CommonOptions } from './common.js';
 
 interface Ticket {
@@ -182,5 +183,6 @@ export function ticketCommand(): Command {
         );
       }),
   );
+  addTicketFileCommands(ticket);
   return ticket;
 }

@@ -10,6 +10,7 @@ import * as alerts from './0008_alerts.js';
 import * as monitoring from './0009_monitoring.js';
 import * as helpdesk from './0011_helpdesk.js';
 import * as statusSubscribers from './0010_status_subscribers.js';
+import * as dutyAndAttachments from './0012_duty_and_attachments.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009_monitoring': monitoring,
   '0011_helpdesk': helpdesk,
   '0010_status_subscribers': statusSubscribers,
+  '0012_duty_and_attachments': dutyAndAttachments,
 };
 
 export const migrationProvider: MigrationProvider = {
