@@ -22,13 +22,9 @@ export async function registerAttachmentRoutes(
   await app.register((scope, _options, done) => {
     // Files are uploaded as the raw request body, whatever their type, JSON included (only here).
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
-      (_request, body, next) => {
-        next(null, body);
-      },
-    );
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, next) => {
+      next(null, body);
+    });
     const api = scope.withTypeProvider<ZodTypeProvider>();
 
     api.get(
@@ -49,6 +45,7 @@ export async function registerAttachmentRoutes(
       '/api/tickets/:key/attachments',
       {
         preHandler: requireAccount,
+        bodyLimit: MAX_ATTACHMENT_BYTES,
         schema: {
           tags,
           summary: `Attach a file (the raw request body, at most ${MAX_ATTACHMENT_BYTES / 1048576} MB; its name in ?filename=)`,

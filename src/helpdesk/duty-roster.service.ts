@@ -138,10 +138,10 @@ export class DutyRosterService {
   }
 
   async addAbsence(actor: Actor, input: { email: string; from: string; to: string; reason: string }) {
+    assertStaff(actor.account, 'absences are for the hosting team');
     const [person] = await this.staffByEmail([input.email.trim().toLowerCase()]);
     if (!person) throw new Error('unreachable');
     if (person.id !== actor.account.id) assertOperator(actor.account);
-    else assertStaff(actor.account, 'absences are for the hosting team');
     datesBetween(input.from, input.to);
     const reason = input.reason.trim();
     if (!reason) throw badRequest('reason_required', 'say why (holiday, sick leave, training…)');

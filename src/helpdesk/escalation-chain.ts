@@ -118,8 +118,8 @@ export class EscalationChain {
             position: i + 1,
             name: s.name,
             kind: s.kind,
-            members: sql<string[]>`${sql.val(s.members.map((m) => m.toLowerCase()))}::text[]`,
-            triggers: sql<EscalationTrigger[]>`${sql.val(s.triggers)}::text[]`,
+            members: sql<string[]>`${sql.val([...new Set(s.members.map((m) => m.toLowerCase()))])}::text[]`,
+            triggers: sql<EscalationTrigger[]>`${sql.val([...new Set(s.triggers)])}::text[]`,
           })),
         )
         .execute();

@@ -155,6 +155,30 @@ export function registerTicketRoutes(
   );
 
   api.put(
+    '/api/tickets/:key/status',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags,
+        summary:
+          'Set the status (staff): open, waiting (for the client), resolved, closed; a client reply reopens a waiting or resolved ticket',
+        params: key,
+        body: z
+          .object({
+            status: z.enum(['open', 'waiting', 'resolved', 'closed'], {
+              error: 'status is open, waiting, resolved or closed',
+            }),
+          })
+          .strict(),
+        response: { 200: ticket, 400: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (request) => ({
+      ticket: await tickets.setStatus(actorOf(request), request.params.key, request.body.status),
+    }),
+  );
+
+  api.put(
     '/api/tickets/:key/assignee',
     {
       preHandler: requireAccount,

@@ -248,7 +248,7 @@ export class TicketService {
         })
         .execute();
       if (staff && visibility === 'public') await this.markResponded(trx, row, new Date(), 'public reply');
-      if (!staff && row.status === 'waiting')
+      if (!staff && (row.status === 'waiting' || row.status === 'resolved'))
         await trx.updateTable('ticket').set({ status: 'open' }).where('id', '=', row.id).execute();
     });
     return this.show(actor, key);
@@ -337,7 +337,12 @@ export class TicketService {
   async setStatus(actor: Actor, key: string, status: 'open' | 'waiting' | 'resolved' | 'closed') {
     const row = await this.find(actor, key);
     assertStaff(actor.account, 'only the hosting team does this');
+    if (row.status === status) return this.show(actor, key);
     await this.db.updateTable('ticket').set({ status }).where('id', '=', row.id).execute();
+    await this.audit(actor, row.clientId, 'ticket.status_changed', row.number, {
+      from: row.status,
+      to: status,
+    });
     return this.show(actor, key);
   }
 

@@ -150,6 +150,9 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
     expect(await navLabels(operator)).toEqual([
       'Overview',
       'Clients',
+      'Helpdesk',
+      'Duty roster',
+      'Response targets',
       'Incidents',
       'Maintenance',
       'Force majeure',
@@ -197,7 +200,15 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
     expect(await adminRow.getByRole('cell').nth(1).textContent()).toBe('Client administrator');
 
     const admin = await acceptInvitation(ADMIN_EMAIL, ADMIN_PASSWORD);
-    expect(await navLabels(admin)).toEqual(['Overview', 'Database', 'Users', 'Audit log', 'Profile']);
+    expect(await navLabels(admin)).toEqual([
+      'Overview',
+      'Database',
+      'Support',
+      'Response targets',
+      'Users',
+      'Audit log',
+      'Profile',
+    ]);
 
     await operator.reload();
     await rowWith(operator, ADMIN_EMAIL).getByText('Active', { exact: true }).waitFor();
@@ -362,7 +373,15 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
     expect(((await refused.json()) as { error: string }).error).toBe('mfa_enrollment_required');
 
     await enrollTotp(admin, ADMIN_PASSWORD);
-    expect(await navLabels(admin)).toEqual(['Overview', 'Database', 'Users', 'Audit log', 'Profile']);
+    expect(await navLabels(admin)).toEqual([
+      'Overview',
+      'Database',
+      'Support',
+      'Response targets',
+      'Users',
+      'Audit log',
+      'Profile',
+    ]);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await setting.waitFor();
     expect(await setting.isChecked()).toBe(true);

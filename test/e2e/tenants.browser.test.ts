@@ -277,7 +277,15 @@ describe.skipIf(browserSkipReason)("clients' databases in the console", { timeou
 
     const admin = await personPage();
     await signInWithPassword(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    expect(await navLabels(admin)).toEqual(['Overview', 'Database', 'Users', 'Audit log', 'Profile']);
+    expect(await navLabels(admin)).toEqual([
+      'Overview',
+      'Database',
+      'Support',
+      'Response targets',
+      'Users',
+      'Audit log',
+      'Profile',
+    ]);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Database' }).click();
     await waitForPath(admin, CLIENT_PAGE);
     await admin.getByRole('heading', { name: CLIENT_NAME, level: 1 }).waitFor();

@@ -208,6 +208,35 @@ describe('duty roster and escalation', { timeout: 120_000 }, () => {
     expect((seenByClient.json as { ticket: Record<string, unknown> }).ticket.escalations).toBeUndefined();
   });
 
+  it("the platform's alerts go to the duty pair too (an incident opened by a monitor)", async () => {
+    await session.json([
+      'monitor',
+      'add',
+      '--client',
+      'chocolaterie',
+      '--kind',
+      'tcp',
+      '--url',
+      '127.0.0.1:1',
+      '--interval',
+      '5',
+      '--name',
+      'gate',
+    ]);
+    const subject = '[Oxygis incident] chocolaterie: gate is down';
+    for (const to of [AGENT, SECOND])
+      await session.smtp.waitFor((m) => m.to.includes(to) && m.subject.includes(subject), 60_000);
+    const { records } = await session.json<{ records: (Escalation & { subject: string })[] }>([
+      'duty',
+      'escalation',
+    ]);
+    expect(records.find((r) => r.trigger === 'alert' && r.subject === subject)).toMatchObject({
+      step: 'On-duty pair',
+      outcome: 'notified',
+      recipients: [AGENT, SECOND],
+    });
+  });
+
   it("the clock's warnings and the breach climb the chain; each step is recorded", async () => {
     const late = await session.json<{ number: number }>([
       'ticket',

@@ -135,6 +135,16 @@ describe('helpdesk tickets', { timeout: 120_000 }, () => {
     const seen = ((await admin.call(`/api/tickets/${number}`)).json as { ticket: Ticket }).ticket;
     expect(seen.messages.map((m) => m.body)).toContain('We are on it.');
     expect(seen.messages.some((m) => m.visibility === 'internal')).toBe(false);
+    // Resolved by the agent; the client's answer reopens it.
+    const resolved = await session.json<{ status: string }>(['ticket', 'set-status', number, 'resolved']);
+    expect(resolved.status).toBe('resolved');
+    const answer = await admin.call(`/api/tickets/${number}/replies`, {
+      method: 'POST',
+      body: { body: 'Still slow on Mondays.' },
+    });
+    expect((answer.json as { ticket: { status: string } }).ticket.status).toBe('open');
+    const bad = await session.cli(['ticket', 'set-status', number, 'done']);
+    expect(bad.stderr).toMatch(/status is open, waiting, resolved or closed/);
   });
 
   it('client users need the tickets right; another client never sees them; the clock cannot be rewritten', async () => {

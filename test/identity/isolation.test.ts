@@ -36,6 +36,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/tickets/{key}/callbacks': { note: 'probe' },
   'PUT /api/tickets/{key}/criticality': { criticality: 'minor' },
   'PUT /api/tickets/{key}/assignee': { email: 'ops@oxygis.test' },
+  'PUT /api/tickets/{key}/status': { status: 'resolved' },
 };
 
 beforeAll(async () => {

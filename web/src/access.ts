@@ -53,6 +53,20 @@ export function canSeeBackups(who: Who & { rights: readonly Right[] }): boolean 
   return who.rights.includes('backups');
 }
 
+/** The helpdesk: staff (the agents' queue), a client's administrators, and its users with the tickets right. */
+export function canUseHelpdesk(who: Who & { rights: readonly Right[] }): boolean {
+  if (who.kind === 'staff' || who.kind === 'client_admin') return true;
+  return who.rights.includes('tickets');
+}
+
+/** The duty roster and the escalation chain: staff read them; operators change them. */
+export const canEditDutyRoster = isOperator;
+
+/** An absence from duty is recorded and removed by operators, or by the person concerned. */
+export function canManageAbsenceOf(who: Who & { email: string }, email: string): boolean {
+  return isOperator(who) || (isStaff(who) && who.email.toLowerCase() === email.toLowerCase());
+}
+
 /**
  * The page of a client: staff for every client; every account of a client for its own (its
  * availability is for all of them; credentials and backups sections follow the rights).

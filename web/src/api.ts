@@ -20,6 +20,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
+  /** Sent as is, as `application/octet-stream`, instead of a JSON body. */
+  file?: Blob;
   signal?: AbortSignal;
 }
 
@@ -39,7 +41,8 @@ export function readCookie(name: string): string | undefined {
 
 export async function api<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file !== undefined) headers['content-type'] = options.file.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrfToken = readCookie(CSRF_COOKIE);
     if (csrfToken !== undefined) headers['x-csrf-token'] = csrfToken;
@@ -51,7 +54,7 @@ export async function api<T>(method: HttpMethod, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -87,6 +90,11 @@ export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 export function postJson<T>(path: string, body?: unknown): Promise<T> {
   return api<T>('POST', path, { body });
+}
+
+/** Uploads a file as the raw body of a POST (the CSRF header like every other change). */
+export function postFile<T>(path: string, file: Blob): Promise<T> {
+  return api<T>('POST', path, { file });
 }
 
 export function putJson<T>(path: string, body: unknown): Promise<T> {

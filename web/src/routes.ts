@@ -1,14 +1,19 @@
 import type { ComponentType } from 'react';
-import { canOpenClientPage, canReadAudit, canSeeUsers, isStaff } from './access';
+import { canOpenClientPage, canReadAudit, canSeeUsers, canUseHelpdesk, isStaff } from './access';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ClientPage } from './pages/client/ClientPage';
 import { ClientsPage } from './pages/clients/ClientsPage';
+import { CompliancePage } from './pages/compliance/CompliancePage';
+import { TicketPage } from './pages/helpdesk/TicketPage';
+import { TicketsPage } from './pages/helpdesk/TicketsPage';
 import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { ForceMajeurePage } from './pages/maintenance/ForceMajeurePage';
 import { MaintenancePage } from './pages/maintenance/MaintenancePage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { DutyRosterPage } from './pages/roster/DutyRosterPage';
+import { EscalationPage } from './pages/roster/EscalationPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { matchPath, type RouteParams } from './router';
 import type { Account } from './types';
@@ -35,6 +40,9 @@ export interface NavEntry {
 
 const everyone = () => true;
 
+/** A client's people who may file tickets get the helpdesk as "Support"; staff as "Helpdesk". */
+const clientSupport = (account: Account): boolean => !isStaff(account) && canUseHelpdesk(account);
+
 /** Staff reach a client's page from the Clients list; a client's people get it in the navigation. */
 const ownClientPage = (account: Account): string | null =>
   account.kind === 'staff' || account.clientSlug === null
@@ -54,6 +62,24 @@ export const appRoutes: readonly AppRoute[] = [
     page: ClientPage,
     visibleTo: canOpenClientPage,
     navTo: ownClientPage,
+  },
+  { path: '/tickets', label: 'Helpdesk', page: TicketsPage, visibleTo: isStaff },
+  { path: '/helpdesk/roster', label: 'Duty roster', page: DutyRosterPage, visibleTo: isStaff },
+  // Reached from the duty roster's page.
+  {
+    path: '/helpdesk/escalation',
+    label: 'Escalation chain',
+    page: EscalationPage,
+    visibleTo: isStaff,
+    navTo: () => null,
+  },
+  { path: '/tickets', label: 'Support', page: TicketsPage, visibleTo: clientSupport },
+  { path: '/tickets/:number', label: 'Ticket', page: TicketPage, visibleTo: canUseHelpdesk },
+  {
+    path: '/helpdesk/compliance',
+    label: 'Response targets',
+    page: CompliancePage,
+    visibleTo: canUseHelpdesk,
   },
   { path: '/incidents', label: 'Incidents', page: IncidentsPage, visibleTo: isStaff },
   { path: '/incidents/:id', label: 'Incident', page: IncidentPage, visibleTo: isStaff },

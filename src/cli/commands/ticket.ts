@@ -183,6 +183,18 @@ export function ticketCommand(): Command {
         );
       }),
   );
+  ticket.addCommand(
+    apiCommand('set-status', 'open, waiting (for the client), resolved or closed (staff)')
+      .argument('<number>', 'ticket number')
+      .argument('<status>', 'open, waiting, resolved or closed')
+      .action(async (key: string, status: string, o: CommonOptions) => {
+        const target = await signedInTarget(o);
+        const { ticket: t } = await callApi<{ ticket: Ticket }>(target, 'PUT', `${ticketPath(key)}/status`, {
+          status,
+        });
+        print(t, o.json, show);
+      }),
+  );
   addTicketFileCommands(ticket);
   return ticket;
 }

@@ -91,6 +91,9 @@ function mapError(error: FastifyError): Mapped {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = mapError(error);
+    const limit = request.routeOptions.bodyLimit;
+    if (body.error === 'payload_too_large' && limit)
+      body.message = `${body.message}: at most ${limit >= 1048576 ? `${Math.floor(limit / 1048576)} MB` : `${Math.floor(limit / 1024)} KB`} here`;
     if (status === 503) request.log.warn({ err: error }, 'database unavailable');
     else if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.error }, 'request refused');
