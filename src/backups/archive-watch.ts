@@ -2,6 +2,7 @@ import type { AlertService } from '../alerts/alert.service.js';
 import type { Logger } from '../shared/logger.js';
 import { walRepository } from './wal.repository.js';
 import type { WalService } from './wal.service.js';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 
 /** Two catch-up rounds (15 s each): a copy missing longer than this is a target that is down. */
@@ -32,6 +33,20 @@ export class ArchiveWatch {
     clearInterval(this.timer);
   }
 
+  /** The worst lag of the minute, kept for the monthly report's data-loss exposure. */
+  private async sample(clientId: string, now: Date, lagSeconds: number): Promise<void> {
+    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+    await this.db
+      .insertInto('archive_lag_minute')
+      .values({ client_id: clientId, minute, lag_seconds: lagSeconds })
+      .onConflict((oc) =>
+        oc.columns(['client_id', 'minute']).doUpdateSet({
+          lag_seconds: sql<number>`greatest(archive_lag_minute.lag_seconds, excluded.lag_seconds)`,
+        }),
+      )
+      .execute();
+  }
+
   async check(now = new Date()): Promise<void> {
     if (this.running) return;
     this.running = true;
@@ -48,6 +63,7 @@ export class ArchiveWatch {
           continue;
         }
         const status = await this.wal.status(client.id, now);
+        if (status.lagSeconds !== null) await this.sample(client.id, now, status.lagSeconds);
         if (status.lagSeconds !== null && status.lagSeconds > this.lagLimitSeconds) {
           await this.alerts.raise(
             'archive_lag',

@@ -7,6 +7,7 @@ import { monitorCommand } from './commands/monitor.js';
 import { slaCommand } from './commands/sla.js';
 import { ticketCommand } from './commands/ticket.js';
 import { dutyCommand } from './commands/duty.js';
+import { reportCommand } from './commands/report.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -49,7 +50,8 @@ function program(): Command {
     .addCommand(forceMajeureCommand())
     .addCommand(incidentCommand())
     .addCommand(ticketCommand())
-    .addCommand(dutyCommand());
+    .addCommand(dutyCommand())
+    .addCommand(reportCommand());
   return overrideExits(root);
 }
 

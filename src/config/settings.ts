@@ -257,7 +257,8 @@ export const settings = {
   alertEmails: define({
     env: 'OXYGIS_ALERT_EMAILS',
     flag: '--alert-emails <list>',
-    description: 'comma-separated addresses that receive alerts and incidents (default: every operator)',
+    description:
+      'comma-separated addresses that receive every alert and incident, on top of the escalation chain (the on-duty pair first; the operators when nobody else is reached)',
     schema: z
       .string()
       .transform((text) =>
@@ -274,6 +275,13 @@ export const settings = {
     flag: '--alert-webhook-url <url>',
     description: 'URL that receives every alert and incident as a JSON POST',
     schema: z.url().optional(),
+  }),
+  chromiumPath: define({
+    env: 'OXYGIS_CHROMIUM_PATH',
+    flag: '--chromium-path <file>',
+    description:
+      'Chromium used to print reports as PDF (default: the first of /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome installed; without one, HTML and JSON only)',
+    schema: z.string().min(1).optional(),
   }),
   inboundSmtpPort: define({
     env: 'OXYGIS_INBOUND_SMTP_PORT',

@@ -478,6 +478,23 @@ export interface TicketAttachmentTable {
   from_staff: boolean;
 }
 
+export interface ArchiveLagMinuteTable {
+  client_id: string;
+  minute: Date;
+  lag_seconds: number;
+}
+
+export interface SlaReportTable {
+  client_id: string;
+  month: string;
+  version: number;
+  report: ColumnType<Record<string, unknown>, string, never>;
+  html: string;
+  reason: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -520,4 +537,6 @@ export interface Database {
   escalation_step: EscalationStepTable;
   escalation_record: EscalationRecordTable;
   ticket_attachment: TicketAttachmentTable;
+  archive_lag_minute: ArchiveLagMinuteTable;
+  sla_report: SlaReportTable;
 }

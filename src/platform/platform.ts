@@ -188,6 +188,14 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
           const previous = DateTime.now().setZone(DEFAULT_TIME_ZONE).minus({ months: 1 }).toFormat('yyyy-MM');
           const frozen = await services.sla.closeMonth(previous);
           if (frozen > 0) logger.info({ month: previous, frozen }, 'monthly availability figures frozen');
+          // Then the month's evidence report of every client, archived once (after the figures).
+          const reported = await services.reports.archiveClosedMonth(previous);
+          if (reported > 0) logger.info({ month: previous, reported }, 'monthly SLA reports archived');
+          // Archive-lag samples feed the reports; kept a little over a year.
+          await db
+            .deleteFrom('archive_lag_minute')
+            .where('minute', '<', new Date(Date.now() - 400 * 86_400_000))
+            .execute();
           const purged = await services.prober.purge();
           if (purged > 0) logger.info({ purged }, 'old raw check results removed');
         },

@@ -5,6 +5,8 @@ import { AlertService } from '../alerts/alert.service.js';
 import { Notifier } from '../alerts/notifier.js';
 import { AttachmentService } from '../helpdesk/attachment.service.js';
 import { ComplianceService } from '../helpdesk/compliance.service.js';
+import { SlaReportBuilder } from '../reports/sla-report.builder.js';
+import { SlaReportService } from '../reports/sla-report.service.js';
 import { DutyRosterService } from '../helpdesk/duty-roster.service.js';
 import { EscalationChain } from '../helpdesk/escalation-chain.js';
 import { BackupCatalogue } from '../backups/catalogue.service.js';
@@ -72,6 +74,7 @@ export interface Services {
   roster: DutyRosterService;
   attachments: AttachmentService;
   compliance: ComplianceService;
+  reports: SlaReportService;
   escalation: EscalationChain;
   targetHealth: TargetHealth;
   monitors: MonitorService;
@@ -145,6 +148,7 @@ export async function createServices(options: {
   const incidents = new IncidentService(db, maintenance, notifier, logger, publicNotice);
   const sla = new SlaService(db, clients, maintenance, forceMajeure);
   const rightsOf = (accountId: string) => accountRepository.rights(db, accountId);
+  const compliance = new ComplianceService(db, clients, calendars, rightsOf);
   const tickets = new TicketService(db, clients, calendars, mailer, notifier, rightsOf);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
   return {
@@ -168,7 +172,22 @@ export async function createServices(options: {
     calendars,
     tickets,
     attachments: new AttachmentService(db, tickets),
-    compliance: new ComplianceService(db, clients, calendars, rightsOf),
+    compliance,
+    reports: new SlaReportService(
+      db,
+      clients,
+      new SlaReportBuilder(
+        db,
+        sla,
+        catalogue,
+        policies,
+        compliance,
+        backups.targets.map((t) => t.name),
+      ),
+      rightsOf,
+      config.chromiumPath,
+      logger,
+    ),
     roster,
     escalation,
     alerts,

@@ -15,6 +15,8 @@ import { registerHistoryRoutes } from '../monitoring/history.routes.js';
 import { registerAttachmentRoutes } from '../helpdesk/attachment.routes.js';
 import { registerDutyRoutes } from '../helpdesk/duty.routes.js';
 import { registerTicketRoutes } from '../helpdesk/ticket.routes.js';
+import { registerResponsibilityRoutes } from '../reports/responsibility.routes.js';
+import { registerSlaReportRoutes } from '../reports/sla-report.routes.js';
 import { registerIncidentRoutes } from '../monitoring/incident.routes.js';
 import { registerMaintenanceRoutes } from '../monitoring/maintenance.routes.js';
 import { registerMonitorRoutes } from '../monitoring/monitor.routes.js';
@@ -124,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTicketRoutes(app, services.tickets, services.calendars, services.compliance);
   registerDutyRoutes(app, services.roster, services.escalation);
   await registerAttachmentRoutes(app, services.attachments);
+  registerSlaReportRoutes(app, services.reports);
+  registerResponsibilityRoutes(app);
   registerJobRoutes(app, () => deps.jobs);
   registerStatusPageRoutes(app, services.statusPage, services.statusSubscribers);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

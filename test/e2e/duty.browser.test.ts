@@ -261,10 +261,10 @@ describe.skipIf(browserSkipReason)(
       await page.getByRole('heading', { name: 'Escalation chain', level: 1 }).waitFor();
 
       const steps = page.getByRole('region', { name: 'Steps' });
-      const sister = steps.getByRole('row').filter({ hasText: 'Sister company support team' });
+      const sister = steps.getByRole('row').filter({ hasText: 'Aloalto support team (sister company)' });
       expect(await cellTexts(sister)).toEqual([
         '2',
-        'Sister company support team',
+        'Aloalto support team (sister company)',
         'A team (its members)',
         'Nobody yet: passed on',
         '90 % of the response time used; response target missed; a working day without anyone on duty',
@@ -272,7 +272,7 @@ describe.skipIf(browserSkipReason)(
 
       const editor = page.getByRole('region', { name: 'Change the chain' });
       const step2 = editor.getByRole('group', { name: 'Step 2', exact: true });
-      expect(await step2.getByLabel('Name').inputValue()).toBe('Sister company support team');
+      expect(await step2.getByLabel('Name').inputValue()).toBe('Aloalto support team (sister company)');
       await step2.getByLabel('Members').fill(SISTER_MEMBER);
       const saved = apiResponse(page, 'PUT', '/api/helpdesk/escalation');
       await editor.getByRole('button', { name: 'Save the chain' }).click();
@@ -287,12 +287,12 @@ describe.skipIf(browserSkipReason)(
             triggers: ['new_ticket', 'warning_50', 'warning_75', 'warning_90', 'breach', 'alert'],
           },
           {
-            name: 'Sister company support team',
+            name: 'Aloalto support team (sister company)',
             kind: 'team',
             members: [SISTER_MEMBER],
             triggers: ['warning_90', 'breach', 'no_duty'],
           },
-          { name: 'Partner integrators', kind: 'team', members: [], triggers: ['breach'] },
+          { name: 'Integrator partners', kind: 'team', members: [], triggers: ['breach'] },
         ],
       });
       await editor.getByRole('status').getByText('The chain is saved: 3 steps.').waitFor();
@@ -302,8 +302,8 @@ describe.skipIf(browserSkipReason)(
       const chain = stored.json as { steps: { position: number; name: string; members: string[] }[] };
       expect(chain.steps.map((step) => [step.position, step.name, step.members])).toEqual([
         [1, 'On-duty pair', []],
-        [2, 'Sister company support team', [SISTER_MEMBER]],
-        [3, 'Partner integrators', []],
+        [2, 'Aloalto support team (sister company)', [SISTER_MEMBER]],
+        [3, 'Integrator partners', []],
       ]);
     });
 
@@ -335,7 +335,7 @@ describe.skipIf(browserSkipReason)(
       } else {
         // Nobody is on duty on a weekend or a holiday: the pair passes the notice on to the next step.
         expect(rows).toEqual([
-          ['a new ticket', 'Sister company support team', 'Notified', SISTER_MEMBER, `#${number}`],
+          ['a new ticket', 'Aloalto support team (sister company)', 'Notified', SISTER_MEMBER, `#${number}`],
           ['a new ticket', 'On-duty pair', 'Passed on', 'Nobody', `#${number}`],
         ]);
       }

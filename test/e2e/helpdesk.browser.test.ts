@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { invite, signIn as apiSignIn, type Caller } from '../support/actors.js';
@@ -8,7 +10,8 @@ import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 // The tests build on each other, in order: the client's administrator files a critical ticket on
 // the portal (1); an operator finds it in the queue, writes an internal note and answers (2); the
-// administrator reads the answer, never the note (3).
+// administrator reads the answer, never the note (3), and attaches a log file (4); the operator
+// downloads the same bytes, sees who the escalation chain told of the ticket and resolves it (5).
 const OPERATOR_EMAIL = 'ops@oxygis-hosting.test';
 const OPERATOR_PASSWORD = 'copper meadow lantern 73';
 const CLIENT_NAME = 'Brasserie Lemaire';
@@ -21,6 +24,18 @@ const DESCRIPTION = 'Since 09:12 every user gets an error 502 on /orders.';
 const NOTE = 'The disk of the application server is full: clearing the old logs first.';
 const REPLY = 'We are on it: the orders page will be back within the hour.';
 const ZONE = 'Europe/Brussels';
+const LOG_NAME = 'error-log.txt';
+const LOG = Buffer.from(
+  '2026-12-03 09:12:04 [error] upstream prematurely closed connection, GET /orders → 502\n' +
+    '2026-12-03 09:12:05 [error] upstream prematurely closed connection, GET /orders → 502\n',
+);
+
+interface Escalation {
+  trigger: string;
+  step: string;
+  outcome: 'notified' | 'passed_on';
+  recipients: string[];
+}
 
 interface Ticket {
   number: number;
@@ -79,6 +94,15 @@ function secondsLeft(text: string): number {
 function countedSeconds(text: string): number {
   const [hours = 0, minutes = 0, seconds = 0] = text.split(':').map(Number);
   return hours * 3600 + minutes * 60 + seconds;
+}
+
+/** The cells of the row of the Attachments table whose file is `filename`, after the name. */
+async function attachmentCells(page: Page, filename: string): Promise<string[]> {
+  const row = page
+    .getByRole('region', { name: 'Attachments', exact: true })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: filename, exact: true }) });
+  return (await row.getByRole('cell').allTextContents()).map((text) => text.trim());
 }
 
 function clockTimeline(page: Page): Locator {
@@ -140,7 +164,7 @@ describe.skipIf(browserSkipReason)('the helpdesk in the console', { timeout: 120
     expect(await form.getByRole('group', { name: 'Received by' }).count()).toBe(0);
     await form.getByLabel('Subject').fill(SUBJECT);
     const critical = form.getByRole('radio', {
-      name: 'Critical: the application is inaccessible to all users; response within 8 working hours',
+      name: 'Critical: the application is inaccessible or unavailable to all users (the agreement prints this level as “Review”); response within 8 working hours',
     });
     await critical.check();
     await form.getByLabel('Description').fill(DESCRIPTION);
@@ -321,5 +345,134 @@ describe.skipIf(browserSkipReason)('the helpdesk in the console', { timeout: 120
     expect(stored.respondedAt).not.toBeNull();
     expect(stored.breached).toBe(false);
     expect(stored.messages.map((m) => m.visibility)).toEqual(['public', 'internal', 'public']);
+  });
+
+  it("the client's administrator attaches a log file; clients are not shown who was told", async () => {
+    const ticket = filedTicket();
+    const admin = await personPage();
+    await signInWithPassword(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const shown = apiResponse(admin, 'GET', `/api/tickets/${ticket.number}`);
+    await admin.goto(`/tickets/${ticket.number}`);
+    // The API keeps the escalations to the hosting team.
+    expect(Object.keys(((await (await shown).json()) as { ticket: object }).ticket)).not.toContain(
+      'escalations',
+    );
+    const attachments = admin.getByRole('region', { name: 'Attachments', exact: true });
+    await attachments.getByText('No file attached.').waitFor();
+
+    await attachments
+      .getByLabel('File')
+      .setInputFiles({ name: LOG_NAME, mimeType: 'text/plain', buffer: LOG });
+    const uploaded = apiResponse(admin, 'POST', `/api/tickets/${ticket.number}/attachments`);
+    await attachments.getByRole('button', { name: 'Attach the file' }).click();
+    const answer = await uploaded;
+    expect(answer.status()).toBe(201);
+    // The raw bytes (Chromium does not show a file body to Playwright: the server's size and
+    // SHA-256 prove them), with the file's own type and its name in the query.
+    expect(new URL(answer.url()).searchParams.get('filename')).toBe(LOG_NAME);
+    expect(await answer.request().headerValue('content-type')).toBe('text/plain');
+    expect(((await answer.json()) as { attachment: unknown }).attachment).toMatchObject({
+      filename: LOG_NAME,
+      contentType: 'text/plain',
+      size: LOG.length,
+      sha256: createHash('sha256').update(LOG).digest('hex'),
+      uploadedBy: ADMIN_EMAIL,
+    });
+
+    await attachments.getByText(`${LOG_NAME} is attached.`).waitFor();
+    await attachments.getByRole('link', { name: LOG_NAME, exact: true }).waitFor();
+    expect((await attachmentCells(admin, LOG_NAME)).slice(0, 2)).toEqual([`${LOG.length} B`, ADMIN_EMAIL]);
+    expect(await attachments.getByText('No file attached.').count()).toBe(0);
+
+    expect(await admin.getByRole('region', { name: 'Who was told' }).count()).toBe(0);
+    expect(await admin.getByRole('heading', { name: 'Who was told' }).count()).toBe(0);
+  });
+
+  it('the operator downloads the same bytes, sees who was told of the new ticket and resolves it', async () => {
+    const ticket = filedTicket();
+    const operator = await personPage();
+    await signInWithPassword(operator, OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    await operator.goto(`/tickets/${ticket.number}`);
+    await operator.getByRole('heading', { name: `#${ticket.number} ${SUBJECT}`, level: 1 }).waitFor();
+
+    // The client's file, as they attached it: through the link, and through its address.
+    const link = operator
+      .getByRole('region', { name: 'Attachments', exact: true })
+      .getByRole('link', { name: LOG_NAME, exact: true });
+    await link.waitFor();
+    expect((await attachmentCells(operator, LOG_NAME)).slice(0, 2)).toEqual([`${LOG.length} B`, ADMIN_EMAIL]);
+    const [download] = await Promise.all([operator.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(LOG_NAME);
+    expect(await download.failure()).toBeNull();
+    expect((await readFile(await download.path())).equals(LOG)).toBe(true);
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/api/tickets/${ticket.number}/attachments/[^/]+$`));
+    // The context's request client carries the operator's session cookies.
+    const fetched = await operator.context().request.get(href ?? '');
+    expect(fetched.status()).toBe(200);
+    expect((await fetched.body()).equals(LOG)).toBe(true);
+    expect(fetched.headers()['content-type']).toBe('text/plain');
+    expect(fetched.headers()['content-disposition']).toContain(`filename="${LOG_NAME}"`);
+
+    // Who was told of the new ticket: nobody is on duty and the teams have no members, so every
+    // step passed it on and the operators, at the end of the chain, were notified.
+    const stored = (
+      (await operatorApi?.call(`/api/tickets/${ticket.number}`))?.json as {
+        ticket: { escalations?: Escalation[] };
+      }
+    ).ticket;
+    const escalations = stored.escalations ?? [];
+    expect(escalations.length).toBeGreaterThan(0);
+    const told = operator.getByRole('region', { name: 'Who was told' });
+    const rows = told.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(escalations.length);
+    expect((await rows.locator('th').allTextContents()).map((step) => step.trim())).toEqual(
+      escalations.map((escalation) => escalation.step),
+    );
+    const cells = await Promise.all(
+      (await rows.all()).map(async (row) =>
+        (await row.getByRole('cell').allTextContents()).slice(1).map((text) => text.trim()),
+      ),
+    );
+    expect(cells).toEqual(
+      escalations.map((escalation) =>
+        escalation.outcome === 'notified'
+          ? ['a new ticket', 'Notified', escalation.recipients.join(', ')]
+          : ['a new ticket', 'Passed on: nobody to reach', 'Nobody'],
+      ),
+    );
+    const notified = rows.filter({ hasText: 'Notified' });
+    expect(await notified.count()).toBe(1);
+    expect(await textOf(notified.getByRole('cell').last())).toBe(OPERATOR_EMAIL);
+
+    // The reply left the ticket waiting for the client; the operator resolves it.
+    const handle = operator.getByRole('region', { name: 'Handle the ticket' });
+    const status = handle.getByLabel('Status', { exact: true });
+    expect(await status.inputValue()).toBe('waiting');
+    expect(await handle.getByRole('button', { name: 'Change status' }).isDisabled()).toBe(true);
+    expect((await status.locator('option').allTextContents()).map((label) => label.trim())).toEqual([
+      'Open',
+      'Waiting for the client',
+      'Resolved',
+      'Closed',
+    ]);
+    await status.selectOption({ label: 'Resolved' });
+    const changed = apiResponse(operator, 'PUT', `/api/tickets/${ticket.number}/status`);
+    await handle.getByRole('button', { name: 'Change status' }).click();
+    const answer = await changed;
+    expect(answer.status()).toBe(200);
+    expect(answer.request().postDataJSON()).toEqual({ status: 'resolved' });
+    await handle.getByText('The ticket is resolved now.').waitFor();
+    const summary = operator.getByRole('region', { name: 'Ticket', exact: true });
+    expect(await textOf(definitionOf(summary, 'Status'))).toBe('Resolved');
+    expect(await status.inputValue()).toBe('resolved');
+    // The answer keeps the staff's view: who was told is still shown.
+    expect(await rows.count()).toBe(escalations.length);
+
+    const after = (
+      (await operatorApi?.call(`/api/tickets/${ticket.number}`))?.json as { ticket: { status: string } }
+    ).ticket;
+    expect(after.status).toBe('resolved');
   });
 });

@@ -37,6 +37,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/tickets/{key}/criticality': { criticality: 'minor' },
   'PUT /api/tickets/{key}/assignee': { email: 'ops@oxygis.test' },
   'PUT /api/tickets/{key}/status': { status: 'resolved' },
+  'POST /api/clients/{key}/reports/sla/{month}/amendments': { reason: 'probe' },
 };
 
 beforeAll(async () => {

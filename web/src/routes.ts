@@ -12,6 +12,7 @@ import { ForceMajeurePage } from './pages/maintenance/ForceMajeurePage';
 import { MaintenancePage } from './pages/maintenance/MaintenancePage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { ResponsibilityPage } from './pages/responsibility/ResponsibilityPage';
 import { DutyRosterPage } from './pages/roster/DutyRosterPage';
 import { EscalationPage } from './pages/roster/EscalationPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -87,6 +88,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/force-majeure', label: 'Force majeure', page: ForceMajeurePage, visibleTo: isStaff },
   { path: '/users', label: 'Users', page: UsersPage, visibleTo: canSeeUsers },
   { path: '/audit', label: 'Audit log', page: AuditPage, visibleTo: canReadAudit },
+  { path: '/responsibility', label: 'Responsibilities', page: ResponsibilityPage, visibleTo: everyone },
   { path: '/profile', label: 'Profile', page: ProfilePage, visibleTo: everyone },
 ];
 

@@ -45,8 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`insert into escalation_step (position, name, kind, members, triggers) values
     (1, 'On-duty pair', 'duty_pair', '{}', '{new_ticket,warning_50,warning_75,warning_90,breach,alert}'),
-    (2, 'Sister company support team', 'team', '{}', '{warning_90,breach,no_duty}'),
-    (3, 'Partner integrators', 'team', '{}', '{breach}')`.execute(db);
+    (2, 'Aloalto support team (sister company)', 'team', '{}', '{warning_90,breach,no_duty}'),
+    (3, 'Integrator partners', 'team', '{}', '{breach}')`.execute(db);
 
   // Every step taken along the chain: append-only, like the tickets' clocks.
   await db.schema

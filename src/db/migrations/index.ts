@@ -11,6 +11,7 @@ import * as monitoring from './0009_monitoring.js';
 import * as helpdesk from './0011_helpdesk.js';
 import * as statusSubscribers from './0010_status_subscribers.js';
 import * as dutyAndAttachments from './0012_duty_and_attachments.js';
+import * as reports from './0013_reports.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0011_helpdesk': helpdesk,
   '0010_status_subscribers': statusSubscribers,
   '0012_duty_and_attachments': dutyAndAttachments,
+  '0013_reports': reports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { AssignForm } from './AssignForm';
 import { CallbackForm } from './CallbackForm';
 import { CriticalityForm } from './CriticalityForm';
+import { StatusForm } from './StatusForm';
 import type { TicketDetails } from './types';
 
 interface StaffActionsProps {
@@ -9,10 +10,11 @@ interface StaffActionsProps {
   onChanged: (ticket: TicketDetails) => void;
 }
 
-/** What agents do besides replying: assign, change the criticality, log a call-back. */
+/** What agents do besides replying: assign, change the status or the criticality, log a call-back. */
 export function StaffActions({ ticket, onChanged }: StaffActionsProps) {
   const headingId = useId();
   const assignId = useId();
+  const statusId = useId();
   const criticalityId = useId();
   const callbackId = useId();
   return (
@@ -21,6 +23,10 @@ export function StaffActions({ ticket, onChanged }: StaffActionsProps) {
       <section className="subsection" aria-labelledby={assignId}>
         <h3 id={assignId}>Assign</h3>
         <AssignForm ticket={ticket} onAssigned={onChanged} />
+      </section>
+      <section className="subsection" aria-labelledby={statusId}>
+        <h3 id={statusId}>Change the status</h3>
+        <StatusForm ticket={ticket} onChanged={onChanged} />
       </section>
       <section className="subsection" aria-labelledby={criticalityId}>
         <h3 id={criticalityId}>Change the criticality</h3>

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../useDocumentTitle';
 import { AttachmentsSection } from './AttachmentsSection';
 import { ClockTimeline } from './ClockTimeline';
 import { DeadlineSection } from './DeadlineSection';
+import { EscalationsSection } from './EscalationsSection';
 import { ReplyForm } from './ReplyForm';
 import { StaffActions } from './StaffActions';
 import { TicketSummary } from './TicketSummary';
@@ -59,6 +60,7 @@ export function TicketView({ number }: { number: string }) {
             {staff && <StaffActions ticket={current} onChanged={changed} />}
             <AttachmentsSection number={current.number} />
             <ClockTimeline events={current.clock} />
+            {staff && <EscalationsSection escalations={current.escalations ?? []} />}
           </>
         )}
       </div>

@@ -1,5 +1,6 @@
 /** Words the console uses for the helpdesk's values. */
-import type { ClockEventKind, Criticality, TicketChannel, TicketStatus } from './types';
+import { outcomeLabels } from '../roster/escalationWords';
+import type { ClockEventKind, Criticality, TicketChannel, TicketEscalation, TicketStatus } from './types';
 
 export const CRITICALITIES: readonly Criticality[] = ['critical', 'major', 'minor'];
 
@@ -11,16 +12,25 @@ export const criticalityLabels: Record<Criticality, string> = {
 
 /** What each criticality means in the service level agreement, and its response target. */
 export const criticalityMeanings: Record<Criticality, string> = {
-  critical: 'the application is inaccessible to all users; response within 8 working hours',
+  critical:
+    'the application is inaccessible or unavailable to all users (the agreement prints this level as “Review”); response within 8 working hours',
   major: 'a major malfunction, with a major impact on some functions; response within 2 working days',
   minor: 'a discomfort or a non-blocking fault; response within 5 working days',
 };
+
+export const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'waiting', 'resolved', 'closed'];
 
 export const ticketStatusLabels: Record<TicketStatus, string> = {
   open: 'Open',
   waiting: 'Waiting for the client',
   resolved: 'Resolved',
   closed: 'Closed',
+};
+
+/** On a ticket, a step passes a notice on only when it has nobody to reach. */
+export const escalationOutcomeLabels: Record<TicketEscalation['outcome'], string> = {
+  notified: outcomeLabels.notified,
+  passed_on: `${outcomeLabels.passed_on}: nobody to reach`,
 };
 
 export const CHANNELS: readonly TicketChannel[] = ['portal', 'email', 'phone'];
@@ -42,6 +52,11 @@ export const clockEventLabels: Record<ClockEventKind, string> = {
 /** Finds the criticality a form control's string names. */
 export function criticalityOf(value: string): Criticality | undefined {
   return CRITICALITIES.find((candidate) => candidate === value);
+}
+
+/** Finds the status a form control's string names. */
+export function ticketStatusOf(value: string): TicketStatus | undefined {
+  return TICKET_STATUSES.find((candidate) => candidate === value);
 }
 
 /** Finds the channel a form control's string names. */

@@ -1,4 +1,5 @@
 /** Shapes of the helpdesk API's answers (`/api/tickets`). Instants are ISO 8601 strings. */
+import type { EscalationRecord } from '../roster/types';
 
 export type Criticality = 'critical' | 'major' | 'minor';
 export type TicketStatus = 'open' | 'waiting' | 'resolved' | 'closed';
@@ -75,7 +76,15 @@ export interface TicketDetails extends Ticket {
   warnings: { percent: number; at: string }[];
   messages: TicketMessage[];
   clock: ClockEvent[];
+  /** Staff only (absent for clients): who the escalation chain told of this ticket, oldest first. */
+  escalations?: TicketEscalation[];
 }
+
+/** A step taken along the escalation chain for one ticket; position 0 is the operators. */
+export type TicketEscalation = Pick<
+  EscalationRecord,
+  'at' | 'trigger' | 'position' | 'step' | 'outcome' | 'recipients'
+>;
 
 export interface TicketsResponse {
   tickets: Ticket[];
@@ -102,6 +111,8 @@ export interface Attachment {
   filename: string;
   contentType: string;
   size: number;
+  /** Hex SHA-256 of the content. */
+  sha256: string;
   at: string;
   uploadedBy: string;
 }
