@@ -12,7 +12,7 @@ import { withAdmin } from '../tenants/instance-admin.js';
 import { packDataDir } from './data-dir-tar.js';
 import { seal, sealBuffer } from './envelope.js';
 import type { BackupKeys } from './keys.js';
-import type { StorageTarget } from './targets/storage-target.js';
+import type { TargetSelection } from './target-selection.js';
 
 export const baseKey = (clientId: string, backupId: string, file: string) =>
   `clients/${clientId}/base/${backupId}/${file}`;
@@ -45,7 +45,7 @@ export class BaseBackupService {
   constructor(
     private readonly db: Db,
     private readonly instances: InstanceService,
-    private readonly targets: StorageTarget[],
+    private readonly selection: TargetSelection,
     private readonly keys: BackupKeys,
     private readonly stagingDir: string,
     private readonly logger: Logger,
@@ -101,7 +101,7 @@ export class BaseBackupService {
       const label = await sealBuffer(Buffer.from(result.label), key);
       const stored: string[] = [];
       const missing: string[] = [];
-      for (const target of this.targets) {
+      for (const target of this.selection.forClient(clientId)) {
         try {
           await target.put(baseKey(clientId, backupId, 'data.tar.oxyb'), createReadStream(staging), {
             sha256: result.summary.storedSha256,

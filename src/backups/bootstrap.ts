@@ -7,12 +7,15 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../shared/logger.js';
 import { archiveCommand, installArchiveScript } from './archive-script.js';
 import { BackupKeys } from './keys.js';
-import { createTargets } from './targets/factory.js';
+import { TargetSelection } from './target-selection.js';
+import { createTargets, reservedTargets } from './targets/factory.js';
 import type { StorageTarget } from './targets/storage-target.js';
 import { WalService } from './wal.service.js';
 
 export interface Backups {
   targets: StorageTarget[];
+  /** Which of the targets receive each client's backups (options reserve some). */
+  selection: TargetSelection;
   keys: BackupKeys;
   wal: WalService;
   socket: string;
@@ -39,14 +42,16 @@ export async function createBackups(options: {
 }): Promise<Backups> {
   const { config, db, logger } = options;
   const targets = createTargets(config);
+  const selection = new TargetSelection(targets, reservedTargets(config));
   const keys = new BackupKeys(path.join(config.dataDir, 'secrets'), options.platformKey);
   const socket = socketPath(config.dataDir);
   await mkdir(path.dirname(socket), { recursive: true, mode: 0o755 });
   const script = await installArchiveScript(path.join(config.dataDir, 'instances', '.bin'));
   return {
     targets,
+    selection,
     keys,
-    wal: new WalService(db, targets, keys, logger),
+    wal: new WalService(db, selection, keys, logger),
     socket,
     script,
     archiveSettings: (_key, home) =>

@@ -22,6 +22,11 @@ export class BackupPolicyService {
     private readonly defaults: Omit<BackupPolicy, 'custom'>,
   ) {}
 
+  /** What a client without its own policy follows. */
+  platformDefaults(): Omit<BackupPolicy, 'custom'> {
+    return { ...this.defaults };
+  }
+
   async get(clientId: string): Promise<BackupPolicy> {
     const row = await this.db
       .selectFrom('backup_policy')

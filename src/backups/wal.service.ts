@@ -6,7 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import { open, sealBuffer } from './envelope.js';
 import type { BackupKeys } from './keys.js';
 import { readAll, sha256 } from './streams.js';
-import type { StorageTarget } from './targets/storage-target.js';
+import type { TargetSelection } from './target-selection.js';
 import { walRepository } from './wal.repository.js';
 
 /** WAL file names PostgreSQL archives: segments, timeline histories, backup history files. */
@@ -39,7 +39,7 @@ export class WalService {
 
   constructor(
     private readonly db: Db,
-    private readonly targets: StorageTarget[],
+    private readonly selection: TargetSelection,
     private readonly keys: BackupKeys,
     private readonly logger: Logger,
     private readonly targetDeadlineMs = 15_000,
@@ -56,15 +56,16 @@ export class WalService {
     const metadata = { sha256: sealed.storedSha256, plainsha256: sealed.plainSha256 };
     // A target that hangs must not hold the archiver: past the deadline its copy counts as
     // missing and is caught up later (rewriting the same sealed bytes is harmless).
+    const targets = this.selection.forClient(clientId);
     const results = await Promise.allSettled(
-      this.targets.map((target) =>
+      targets.map((target) =>
         withDeadline(target.put(walKey(clientId, name), sealed.body, metadata), this.targetDeadlineMs),
       ),
     );
     const stored: string[] = [];
     const missing: string[] = [];
     results.forEach((result, index) => {
-      const target = this.targets[index];
+      const target = targets[index];
       if (!target) return;
       if (result.status === 'fulfilled') stored.push(target.name);
       else {
@@ -110,7 +111,7 @@ export class WalService {
       .where('name', '=', name)
       .executeTakeFirst();
     const key = await this.keys.forClient(clientId);
-    for (const target of this.targets) {
+    for (const target of this.selection.all) {
       let stored: Buffer;
       try {
         stored = await readAll(await target.get(walKey(clientId, name)));
@@ -142,10 +143,10 @@ export class WalService {
   async catchUp(): Promise<number> {
     let copied = 0;
     for (const record of await walRepository.incomplete(this.db)) {
-      const source = this.targets.find((t) => record.targets.includes(t.name));
+      const source = this.selection.all.find((t) => record.targets.includes(t.name));
       if (!source) continue;
       for (const name of record.missing) {
-        const target = this.targets.find((t) => t.name === name);
+        const target = this.selection.all.find((t) => t.name === name);
         if (!target) continue;
         try {
           const body = await readAll(await source.get(walKey(record.clientId, record.name)));

@@ -8,6 +8,7 @@ import { slaCommand } from './commands/sla.js';
 import { ticketCommand } from './commands/ticket.js';
 import { dutyCommand } from './commands/duty.js';
 import { reportCommand } from './commands/report.js';
+import { optionCommand } from './commands/option.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -51,7 +52,8 @@ function program(): Command {
     .addCommand(incidentCommand())
     .addCommand(ticketCommand())
     .addCommand(dutyCommand())
-    .addCommand(reportCommand());
+    .addCommand(reportCommand())
+    .addCommand(optionCommand());
   return overrideExits(root);
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** A backup target only for the clients with this option (e.g. a further region). */
+const optionTarget = z
+  .literal('multi_region_replication', {
+    error: 'a target reserved for an option names it: "option": "multi_region_replication"',
+  })
+  .optional();
+
 /**
  * Every setting of the platform, in one table: the environment variable, the `oxygis start` flag,
  * what it does and a default that works on a fresh machine. The config module validates them once
@@ -174,6 +181,7 @@ export const settings = {
     description:
       'where backups and WAL go, every object to every target (at least two): a JSON list of ' +
       '{"name","kind":"local","path"} or {"name","kind":"azure","accountUrl","accountName","accountKey","container"}; ' +
+      'a target with "option": "multi_region_replication" receives only the backups of the clients with that option; ' +
       'default: two directories <data-dir>/backups/zone-a and zone-b',
     schema: z
       .string()
@@ -193,6 +201,7 @@ export const settings = {
                 name: z.string().regex(/^[\w-]{1,40}$/),
                 kind: z.literal('local'),
                 path: z.string().min(1),
+                option: optionTarget,
               }),
               z.object({
                 name: z.string().regex(/^[\w-]{1,40}$/),
@@ -201,10 +210,14 @@ export const settings = {
                 accountName: z.string().min(1),
                 accountKey: z.string().min(1),
                 container: z.string().regex(/^[a-z0-9-]{3,63}$/, 'expected an Azure container name'),
+                option: optionTarget,
               }),
             ]),
           )
-          .min(2, 'give at least two backup targets (the agreement wants every copy in two places)')
+          .refine(
+            (targets) => targets.filter((t) => !t.option).length >= 2,
+            'give at least two backup targets for every client (the agreement wants every copy in two places)',
+          )
           .refine(
             (targets) => new Set(targets.map((t) => t.name)).size === targets.length,
             'give every backup target its own name',

@@ -495,6 +495,35 @@ export interface SlaReportTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface ServiceOptionTable {
+  code: string;
+  name: string;
+  description: string;
+  unit: string;
+  unit_price: ColumnType<string, number, number>;
+  currency: ColumnType<string, string | undefined, string>;
+  effect: ColumnType<Record<string, unknown>, string, string>;
+  updated_by: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ClientOptionTable {
+  id: Generated<string>;
+  client_id: string;
+  option_code: string;
+  status: 'requested' | 'active' | 'rejected' | 'deactivated';
+  unit_price: ColumnType<string, number, number>;
+  currency: string;
+  unit: string;
+  requested_by: string;
+  requested_at: ColumnType<Date, Date | undefined, never>;
+  decided_by: string | null;
+  activated_at: Date | null;
+  deactivated_at: Date | null;
+  previous: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  note: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -539,4 +568,6 @@ export interface Database {
   ticket_attachment: TicketAttachmentTable;
   archive_lag_minute: ArchiveLagMinuteTable;
   sla_report: SlaReportTable;
+  service_option: ServiceOptionTable;
+  client_option: ClientOptionTable;
 }

@@ -5,6 +5,7 @@ import { AlertService } from '../alerts/alert.service.js';
 import { Notifier } from '../alerts/notifier.js';
 import { AttachmentService } from '../helpdesk/attachment.service.js';
 import { ComplianceService } from '../helpdesk/compliance.service.js';
+import { OptionService } from '../options/option.service.js';
 import { SlaReportBuilder } from '../reports/sla-report.builder.js';
 import { SlaReportService } from '../reports/sla-report.service.js';
 import { DutyRosterService } from '../helpdesk/duty-roster.service.js';
@@ -75,6 +76,7 @@ export interface Services {
   attachments: AttachmentService;
   compliance: ComplianceService;
   reports: SlaReportService;
+  options: OptionService;
   escalation: EscalationChain;
   targetHealth: TargetHealth;
   monitors: MonitorService;
@@ -148,6 +150,16 @@ export async function createServices(options: {
   const incidents = new IncidentService(db, maintenance, notifier, logger, publicNotice);
   const sla = new SlaService(db, clients, maintenance, forceMajeure);
   const rightsOf = (accountId: string) => accountRepository.rights(db, accountId);
+  const baseBackups = new BaseBackupService(
+    db,
+    instances,
+    backups.selection,
+    backups.keys,
+    path.join(config.dataDir, 'backups', 'staging'),
+    logger,
+  );
+  const serviceOptions = new OptionService(db, clients, policies, backups.selection, baseBackups, logger);
+  await serviceOptions.restoreSelection();
   const compliance = new ComplianceService(db, clients, calendars, rightsOf);
   const tickets = new TicketService(db, clients, calendars, mailer, notifier, rightsOf);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
@@ -218,13 +230,7 @@ export async function createServices(options: {
       },
       logger,
     ),
-    baseBackups: new BaseBackupService(
-      db,
-      instances,
-      backups.targets,
-      backups.keys,
-      path.join(config.dataDir, 'backups', 'staging'),
-      logger,
-    ),
+    baseBackups,
+    options: serviceOptions,
   };
 }

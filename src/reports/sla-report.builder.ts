@@ -67,8 +67,41 @@ export class SlaReportBuilder {
       dataLoss: await this.dataLoss(client.id, range),
       restore: await this.restore(client.id, range),
       support: { rows: support, met: tickets === 0 ? null : breached === 0 },
-      options: [],
+      options: await this.options(client.id, range),
     };
+  }
+
+  /** The options active at some point of the month, with their price. */
+  private async options(clientId: string, range: { start: Date; end: Date }) {
+    const rows = await this.db
+      .selectFrom('client_option')
+      .innerJoin('service_option', 'service_option.code', 'client_option.option_code')
+      .select([
+        'service_option.name',
+        'client_option.unit',
+        'client_option.unit_price as unitPrice',
+        'client_option.currency',
+        'client_option.activated_at as activatedAt',
+        'client_option.deactivated_at as deactivatedAt',
+      ])
+      .where('client_option.client_id', '=', clientId)
+      .where('client_option.activated_at', '<', range.end)
+      .where((eb) =>
+        eb.or([
+          eb('client_option.deactivated_at', 'is', null),
+          eb('client_option.deactivated_at', '>', range.start),
+        ]),
+      )
+      .orderBy('client_option.activated_at')
+      .execute();
+    return rows.map((r) => ({
+      name: r.name,
+      unit: r.unit,
+      unitPrice: Number(r.unitPrice),
+      currency: r.currency,
+      from: (r.activatedAt ?? range.start).toISOString(),
+      to: r.deactivatedAt?.toISOString() ?? null,
+    }));
   }
 
   /** The frozen figures of a closed month (the latest version), else computed now. */

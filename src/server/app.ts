@@ -15,6 +15,7 @@ import { registerHistoryRoutes } from '../monitoring/history.routes.js';
 import { registerAttachmentRoutes } from '../helpdesk/attachment.routes.js';
 import { registerDutyRoutes } from '../helpdesk/duty.routes.js';
 import { registerTicketRoutes } from '../helpdesk/ticket.routes.js';
+import { registerOptionRoutes } from '../options/option.routes.js';
 import { registerResponsibilityRoutes } from '../reports/responsibility.routes.js';
 import { registerSlaReportRoutes } from '../reports/sla-report.routes.js';
 import { registerIncidentRoutes } from '../monitoring/incident.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAttachmentRoutes(app, services.attachments);
   registerSlaReportRoutes(app, services.reports);
   registerResponsibilityRoutes(app);
+  registerOptionRoutes(app, services.options);
   registerJobRoutes(app, () => deps.jobs);
   registerStatusPageRoutes(app, services.statusPage, services.statusSubscribers);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -20,6 +20,7 @@ const NOT_CLIENT_SCOPED = [
   'POST /api/jobs/{name}/run',
   'DELETE /api/maintenance/{id}',
   'DELETE /api/helpdesk/absences/{id}',
+  'PUT /api/options/{option}',
 ];
 
 /** A valid body for each route that takes one, so that scope (not validation) decides the answer. */
@@ -38,6 +39,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/tickets/{key}/assignee': { email: 'ops@oxygis.test' },
   'PUT /api/tickets/{key}/status': { status: 'resolved' },
   'POST /api/clients/{key}/reports/sla/{month}/amendments': { reason: 'probe' },
+  'POST /api/clients/{key}/options': { option: 'daily_base_backups' },
+  'POST /api/clients/{key}/options/{option}/reject': { note: 'probe' },
 };
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import * as helpdesk from './0011_helpdesk.js';
 import * as statusSubscribers from './0010_status_subscribers.js';
 import * as dutyAndAttachments from './0012_duty_and_attachments.js';
 import * as reports from './0013_reports.js';
+import * as serviceOptions from './0014_service_options.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0010_status_subscribers': statusSubscribers,
   '0012_duty_and_attachments': dutyAndAttachments,
   '0013_reports': reports,
+  '0014_service_options': serviceOptions,
 };
 
 export const migrationProvider: MigrationProvider = {
