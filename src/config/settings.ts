@@ -289,6 +289,13 @@ export const settings = {
     description: 'URL that receives every alert and incident as a JSON POST',
     schema: z.url().optional(),
   }),
+  metricsToken: define({
+    env: 'OXYGIS_METRICS_TOKEN',
+    flag: '--metrics-token <token>',
+    description:
+      '/metrics names the clients, so it answers this machine only; with this token (as a bearer token) a remote Prometheus may read it',
+    schema: z.string().min(24, 'use a token of at least 24 characters').optional(),
+  }),
   chromiumPath: define({
     env: 'OXYGIS_CHROMIUM_PATH',
     flag: '--chromium-path <file>',

@@ -1,3 +1,4 @@
+import escapeText from 'escape-html';
 import { Feed } from 'feed';
 import { DateTime } from 'luxon';
 import type { PublicIncident, PublicMaintenance, StatusView } from './status-page.schema.js';
@@ -15,13 +16,7 @@ const STATUS_WORDS: Record<PublicIncident['status'], string> = {
   resolved: 'Resolved',
 };
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
+const escapeHtml = (text: string): string => escapeText(text);
 
 /** "Tue 3 Nov 2026, 02:00 CET" in the page's zone. */
 export function localTime(at: Date, zone: string): string {

@@ -45,8 +45,11 @@ export async function backupSection(
   ].map((d) => Math.max(d.getTime(), from.getTime()));
   const gaps = finishes.slice(1).map((t, i) => t - (finishes[i] ?? t));
   const longestGapHours = range.end > from ? Math.round((Math.max(0, ...gaps) / HOUR_MS) * 10) / 10 : null;
+  const owed =
+    Boolean(previous?.at) || rows.length > 0 || (longestGapHours ?? 0) > policy.baseBackupEveryHours;
+  // A client younger than its cadence, without any backup yet, owes none: nothing to judge.
   const cadenceMet =
-    longestGapHours === null
+    longestGapHours === null || !owed
       ? null
       : longestGapHours <= policy.baseBackupEveryHours + CADENCE_ALLOWANCE_HOURS;
 

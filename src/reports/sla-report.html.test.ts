@@ -281,7 +281,9 @@ describe('renderSlaReportHtml', () => {
 
   it('tells a provisional report and an amended one', () => {
     const provisional = { ...fixture(), version: 0, provisional: true };
-    expect(render(provisional)).toContain('Provisional: the month is not over');
+    expect(render(provisional)).toContain(
+      "Provisional: not archived yet (a month's report is archived the day after the month ends)",
+    );
     const amended = { ...fixture(), version: 2, reason: 'force majeure <declared> late' };
     expect(render(amended)).toContain('Version 2 — amended: force majeure &lt;declared&gt; late');
   });

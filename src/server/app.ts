@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  registerMetrics(app, deps.metrics);
+  registerMetrics(app, deps.metrics, deps.config.metricsToken);
   const { services } = deps;
   registerAuth(app, services.auth, services.mfa);
   registerHealthRoutes(app, { database: deps.databaseHealth, jobsRunning: deps.status.jobsRunning });

@@ -9,9 +9,12 @@ export function reportTitle(report: SlaReport): string {
 /** Which version of the month this is: provisional, the first, or an amendment and its reason. */
 export function versionLine(report: SlaReport): Html {
   if (report.provisional || report.version === 0)
-    return markup`<p class="meta version provisional">Provisional: the month is not over</p>`;
-  if (report.version === 1) return markup`<p class="meta version">Version 1</p>`;
+    return markup`<p class="meta version provisional">Provisional: not archived yet (a month's report is archived the day after the month ends)</p>`;
   const reason = report.reason?.trim();
+  if (report.version === 1)
+    return reason
+      ? markup`<p class="meta version">Version 1 — made by hand: ${reason}</p>`
+      : markup`<p class="meta version">Version 1</p>`;
   return markup`<p class="meta version">Version ${report.version} — amended: ${reason ? reason : 'no reason recorded'}</p>`;
 }
 

@@ -1,5 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { forbidden } from '../errors.js';
 
 export function createMetricsRegistry(): Registry {
   const registry = new Registry();
@@ -7,8 +9,22 @@ export function createMetricsRegistry(): Registry {
   return registry;
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return (
+    address !== undefined &&
+    (/^127\./.test(address) || address === '::1' || address.startsWith('::ffff:127.'))
+  );
+}
+
+function hasToken(header: string | undefined, token: string | undefined): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice(7));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** Request counts and latencies by route template (never by raw URL: no unbounded labels). */
-export function registerMetrics(app: FastifyInstance, registry: Registry): void {
+export function registerMetrics(app: FastifyInstance, registry: Registry, token?: string): void {
   const requests = new Counter({
     name: 'oxygis_http_requests_total',
     help: 'HTTP requests answered, by method, route template and status',
@@ -27,7 +43,12 @@ export function registerMetrics(app: FastifyInstance, registry: Registry): void 
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!isLoopback(request.socket.remoteAddress) && !hasToken(request.headers.authorization, token))
+      throw forbidden(
+        'metrics_forbidden',
+        'the metrics name the clients: they are served to this machine only, or with OXYGIS_METRICS_TOKEN sent as a bearer token',
+      );
     reply.type(registry.contentType);
     return registry.metrics();
   });
