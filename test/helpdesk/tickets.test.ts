@@ -297,5 +297,123 @@ describe('helpdesk tickets', { timeout: 120_000 }, () => {
       expect(result.stderr, args.join(' ')).toMatch(message);
     }
     expect((await session.json<Ticket[]>(['ticket', 'list'])).length).toBe(before);
+
+    // The same through the API, endpoint by endpoint: a 4xx that says what to do, nothing changed.
+    const ops = await signIn(session.platform, session.operator.email, session.operator.password);
+    const [ticket] = await session.json<(Ticket & { clock: unknown[]; messages: unknown[] })[]>([
+      'ticket',
+      'list',
+      '--client',
+      'brasserie',
+    ]);
+    const number = String(ticket?.number);
+    /** The ticket as stored: everything but the time left, which runs. */
+    const stored = async () => {
+      const { ticket: shown } = (await ops.call(`/api/tickets/${number}`)).json as {
+        ticket: Record<string, unknown>;
+      };
+      delete shown.timeLeftMs;
+      delete shown.breached;
+      return shown;
+    };
+    const shownBefore = await stored();
+    const api: [string, string, unknown, number, RegExp][] = [
+      [
+        'POST',
+        '/api/tickets',
+        { client: 'brasserie', subject: 'x', criticality: 'minor', channel: 'fax' },
+        400,
+        /portal, email or phone/,
+      ],
+      [
+        'POST',
+        '/api/tickets',
+        {
+          client: 'brasserie',
+          subject: 'x',
+          criticality: 'minor',
+          channel: 'phone',
+          receivedAt: '2026-11-27 16:30',
+        },
+        400,
+        /ISO-8601 instant with a zone/,
+      ],
+      [
+        'POST',
+        '/api/tickets',
+        { client: 'brasserie', subject: '   ', criticality: 'minor' },
+        400,
+        /give the ticket a subject/,
+      ],
+      [
+        'POST',
+        '/api/tickets',
+        { client: 'brasserie', subject: 'x', criticality: 'minor', extra: 1 },
+        400,
+        /invalid body/,
+      ],
+      ['POST', `/api/tickets/${number}/replies`, { body: '  ' }, 400, /write something to send/],
+      [
+        'POST',
+        `/api/tickets/${number}/callbacks`,
+        { note: 'x', at: '2099-01-01T00:00:00Z' },
+        400,
+        /not in the future/,
+      ],
+      [
+        'POST',
+        `/api/tickets/${number}/callbacks`,
+        { note: 'x', at: 'yesterday' },
+        400,
+        /after the reception and not in the future/,
+      ],
+      [
+        'PUT',
+        `/api/tickets/${number}/criticality`,
+        { criticality: 'blocker' },
+        400,
+        /critical, major or minor/,
+      ],
+      ['PUT', `/api/tickets/${number}/status`, { status: 'done' }, 400, /open, waiting, resolved or closed/],
+      ['PUT', `/api/tickets/${number}/assignee`, { email: 'not-an-address' }, 400, /email/i],
+      ['GET', '/api/tickets/not a ticket', undefined, 404, /no such ticket/],
+      ['GET', '/api/helpdesk/compliance?month=2026-13', undefined, 400, /YYYY-MM/],
+      [
+        'POST',
+        '/api/helpdesk/calendar/versions',
+        { effectiveFrom: '2020-01-01T00:00:00Z' },
+        400,
+        /deadlines already computed never move/,
+      ],
+      [
+        'POST',
+        '/api/helpdesk/calendar/versions',
+        { effectiveFrom: '2099-01-01T00:00:00Z', weekly: { monday: [{ from: '17:00', to: '09:00' }] } },
+        400,
+        /must end after it starts/,
+      ],
+      [
+        'POST',
+        '/api/helpdesk/calendar/versions',
+        { effectiveFrom: '2099-01-01T00:00:00Z', holidays: { country: 'XX' } },
+        400,
+        /knows no country XX/,
+      ],
+      [
+        'POST',
+        '/api/helpdesk/calendar/versions',
+        { effectiveFrom: 'next monday' },
+        400,
+        /instant with its offset/,
+      ],
+    ];
+    for (const [method, url, body, status, message] of api) {
+      const response = await ops.call(url, { method, ...(body === undefined ? {} : { body }) });
+      expect(response.status, `${method} ${url} ${JSON.stringify(body)}: ${response.text}`).toBe(status);
+      expect((response.json as { message: string }).message, url).toMatch(message);
+    }
+    expect(await stored()).toEqual(shownBefore);
+    const versions = (await ops.call('/api/helpdesk/calendar')).json as { versions: unknown[] };
+    expect(versions.versions).toHaveLength(1);
   });
 });
