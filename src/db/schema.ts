@@ -522,6 +522,8 @@ export interface ClientOptionTable {
   deactivated_at: Date | null;
   previous: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   note: string | null;
+  /** Why an operator refused it. */
+  decision_note: string | null;
 }
 
 export interface Database {

@@ -38,7 +38,7 @@ export function registerOptionRoutes(app: FastifyInstance, options: OptionServic
     opts('The catalogue of service options, with their prices and whether this platform can provide them', {
       response: { 200: list },
     }),
-    async () => ({ options: await options.catalogue() }),
+    async (request) => ({ options: await options.catalogue(actorOf(request)) }),
   );
 
   api.put(
@@ -140,6 +140,7 @@ export function registerOptionRoutes(app: FastifyInstance, options: OptionServic
             stringify(
               order.lines.map((l) => ({
                 ...l,
+                quantity: l.quantity.toFixed(4),
                 unitPrice: l.unitPrice.toFixed(2),
                 total: l.total.toFixed(2),
               })),

@@ -2,7 +2,7 @@ import type { BaseBackupService } from '../backups/base-backup.service.js';
 import type { BackupPolicyService } from '../backups/policy.service.js';
 import type { TargetSelection } from '../backups/target-selection.js';
 import type { Db } from '../db/database.js';
-import { assertCanAdministerClient, assertOperator, type Actor } from '../identity/access.js';
+import { assertCanAdministerClient, assertOperator, isStaff, type Actor } from '../identity/access.js';
 import { auditRepository } from '../identity/audit.repository.js';
 import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { badRequest, conflict, notFound } from '../server/errors.js';
@@ -36,8 +36,14 @@ export class OptionService {
       if (optionEffect(row.effect).kind === 'extra_target') this.selection.optIn(row.clientId);
   }
 
-  async catalogue() {
+  /** The catalogue; a client reads "not offered here" where staff read what to configure. */
+  async catalogue(actor?: Actor) {
     const rows = await this.db.selectFrom('service_option').selectAll().orderBy('code').execute();
+    const staff = actor === undefined || isStaff(actor.account);
+    const why = (effect: OptionEffect) => {
+      const reason = this.unavailable(effect);
+      return reason === null || staff ? reason : 'not offered on this platform at the moment';
+    };
     return rows.map((r) => ({
       code: r.code,
       name: r.name,
@@ -46,7 +52,7 @@ export class OptionService {
       unitPrice: Number(r.unit_price),
       currency: r.currency,
       available: this.unavailable(optionEffect(r.effect)) === null,
-      unavailableBecause: this.unavailable(optionEffect(r.effect)),
+      unavailableBecause: why(optionEffect(r.effect)),
     }));
   }
 
@@ -128,7 +134,7 @@ export class OptionService {
       throw badRequest('reason_required', 'say why the request is refused (the client reads it)');
     await this.db
       .updateTable('client_option')
-      .set({ status: 'rejected', decided_by: actor.account.email, note: note.trim() })
+      .set({ status: 'rejected', decided_by: actor.account.email, decision_note: note.trim() })
       .where('id', '=', row.id)
       .execute();
     await this.audit(actor, client.id, 'option.rejected', code, { note: note.trim() });
@@ -301,6 +307,7 @@ export class OptionService {
         'client_option.activated_at as activatedAt',
         'client_option.deactivated_at as deactivatedAt',
         'client_option.note',
+        'client_option.decision_note as refusedBecause',
       ])
       .where('client_option.client_id', '=', clientId)
       .orderBy('client_option.requested_at')

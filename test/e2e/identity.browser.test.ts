@@ -156,8 +156,10 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
       'Incidents',
       'Maintenance',
       'Force majeure',
+      'Service options',
       'Users',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
 
@@ -207,6 +209,7 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
       'Response targets',
       'Users',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
 
@@ -234,7 +237,7 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
 
     const user = await acceptInvitation(USER_EMAIL, USER_PASSWORD);
     // Every account of a client sees its client's page (availability); sections follow the rights.
-    expect(await navLabels(user)).toEqual(['Overview', 'Database', 'Profile']);
+    expect(await navLabels(user)).toEqual(['Overview', 'Database', 'Responsibilities', 'Profile']);
 
     await admin.reload();
     await rowWith(admin, USER_EMAIL).getByText('Active', { exact: true }).waitFor();
@@ -380,6 +383,7 @@ describe.skipIf(browserSkipReason)('identity and access in the console', { timeo
       'Response targets',
       'Users',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();

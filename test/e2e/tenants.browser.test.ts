@@ -284,6 +284,7 @@ describe.skipIf(browserSkipReason)("clients' databases in the console", { timeou
       'Response targets',
       'Users',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
     await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Database' }).click();
@@ -396,7 +397,7 @@ describe.skipIf(browserSkipReason)("clients' databases in the console", { timeou
     // The user gets the Database entry, sees its own login only and may rotate, not revoke.
     const user = await personPage();
     await signInWithPassword(user, USER_EMAIL, USER_PASSWORD);
-    expect(await navLabels(user)).toEqual(['Overview', 'Database', 'Profile']);
+    expect(await navLabels(user)).toEqual(['Overview', 'Database', 'Responsibilities', 'Profile']);
     await user.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Database' }).click();
     await waitForPath(user, CLIENT_PAGE);
     const own = user.getByRole('region', { name: 'Personal database logins' });

@@ -53,6 +53,15 @@ export function canSeeBackups(who: Who & { rights: readonly Right[] }): boolean 
   return who.rights.includes('backups');
 }
 
+/** A client's monthly SLA reports: staff, its administrators, and its users with the reports right. */
+export function canSeeReports(who: Who & { rights: readonly Right[] }): boolean {
+  if (who.kind === 'staff' || who.kind === 'client_admin') return true;
+  return who.rights.includes('reports');
+}
+
+/** A new version of a closed month's report (an amendment, with its reason): operators only. */
+export const canAmendReports = isOperator;
+
 /** The helpdesk: staff (the agents' queue), a client's administrators, and its users with the tickets right. */
 export function canUseHelpdesk(who: Who & { rights: readonly Right[] }): boolean {
   if (who.kind === 'staff' || who.kind === 'client_admin') return true;
@@ -69,7 +78,7 @@ export function canManageAbsenceOf(who: Who & { email: string }, email: string):
 
 /**
  * The page of a client: staff for every client; every account of a client for its own (its
- * availability is for all of them; credentials and backups sections follow the rights).
+ * availability is for all of them; credentials, backups and reports sections follow the rights).
  */
 export function canOpenClientPage(_who: Who & { rights: readonly Right[] }): boolean {
   // Every account of a client sees its availability; the other sections follow the rights.
@@ -84,6 +93,18 @@ export const canRestoreBackups = canTakeBackups;
 
 /** A client's backup cadence and retention are changed by operators only. */
 export const canChangeBackupPolicy = isOperator;
+
+/** A client's service options (the catalogue and the client's state of each): staff and its administrators. */
+export const canSeeOptions = (who: Who): boolean => who.kind === 'staff' || who.kind === 'client_admin';
+
+/** Request an option for a client: its administrators, and operators (support agents are refused). */
+export const canRequestOptions = (who: Who): boolean => isOperator(who) || who.kind === 'client_admin';
+
+/** A client's purchase order for its options: the same people as those who request them. */
+export const canSeePurchaseOrder = canRequestOptions;
+
+/** Approve, reject or deactivate a client's option, and price the catalogue: operators only. */
+export const canDecideOptions = isOperator;
 
 /** Where the rights of a client's users are changed. */
 export function usersPagePath(who: Who, clientSlug: string): string {

@@ -10,6 +10,7 @@ import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { ForceMajeurePage } from './pages/maintenance/ForceMajeurePage';
 import { MaintenancePage } from './pages/maintenance/MaintenancePage';
+import { OptionsPage } from './pages/options/OptionsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
 import { ResponsibilityPage } from './pages/responsibility/ResponsibilityPage';
@@ -86,6 +87,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/incidents/:id', label: 'Incident', page: IncidentPage, visibleTo: isStaff },
   { path: '/maintenance', label: 'Maintenance', page: MaintenancePage, visibleTo: isStaff },
   { path: '/force-majeure', label: 'Force majeure', page: ForceMajeurePage, visibleTo: isStaff },
+  { path: '/options', label: 'Service options', page: OptionsPage, visibleTo: isStaff },
   { path: '/users', label: 'Users', page: UsersPage, visibleTo: canSeeUsers },
   { path: '/audit', label: 'Audit log', page: AuditPage, visibleTo: canReadAudit },
   { path: '/responsibility', label: 'Responsibilities', page: ResponsibilityPage, visibleTo: everyone },

@@ -49,6 +49,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deactivated_at', 'timestamptz')
     .addColumn('previous', 'jsonb')
     .addColumn('note', 'text')
+    .addColumn('decision_note', 'text')
     .execute();
   await sql`create unique index client_option_one_live on client_option (client_id, option_code)
     where status in ('requested', 'active')`.execute(db);

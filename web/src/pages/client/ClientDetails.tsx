@@ -1,4 +1,4 @@
-import { canSeeBackups, canSeeCredentials, isStaff } from '../../access';
+import { canSeeBackups, canSeeCredentials, canSeeReports, isStaff } from '../../access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../components/Link';
 import { useAccount } from '../../session';
@@ -11,6 +11,8 @@ import { CredentialsSection } from './CredentialsSection';
 import { InstanceEvents } from './InstanceEvents';
 import { InstanceSection } from './InstanceSection';
 import { AvailabilitySection } from './monitoring/AvailabilitySection';
+import { OptionsSection } from './options/OptionsSection';
+import { ReportsSection } from './reports/ReportsSection';
 
 export function ClientDetails({ slug }: { slug: string }) {
   const account = useAccount();
@@ -62,6 +64,8 @@ export function ClientDetails({ slug }: { slug: string }) {
             <AvailabilitySection client={current} />
             {canSeeCredentials(account) && <CredentialsSection client={current} />}
             {canSeeBackups(account) && <BackupsSection client={current} />}
+            {canSeeReports(account) && <ReportsSection client={current} />}
+            <OptionsSection client={current} />
             <InstanceEvents events={events} />
           </>
         )}
