@@ -108,17 +108,27 @@ class ZstdCompressor extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.pending.add(chunk);
     if (this.pending.bytes < ZSTD_BLOCK) return done();
-    this.emitBlocks(false).then(() => done(), done);
+    this.emitting(false, done);
   }
 
   override _flush(done: TransformCallback): void {
-    this.emitBlocks(true).then(() => done(), done);
+    this.emitting(true, done);
   }
 
-  private async emitBlocks(final: boolean): Promise<void> {
+  private emitting(final: boolean, done: TransformCallback): void {
+    try {
+      this.emitBlocks(final);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+
+  private emitBlocks(final: boolean): void {
     while (this.pending.bytes >= ZSTD_BLOCK || (final && this.pending.bytes > 0)) {
-      // The native encoder reads the block on a pool thread; nothing writes to stream chunks.
-      const frame = await zstdEncoder.encode(this.pending.take(Math.min(ZSTD_BLOCK, this.pending.bytes)));
+      // Synchronously, on this thread: a block never crosses to a pool thread while the stream
+      // machinery still owns its memory (a restore once read a corrupted frame with the async API).
+      const frame = zstdEncoder.encodeSync(this.pending.take(Math.min(ZSTD_BLOCK, this.pending.bytes)));
       const length = Buffer.alloc(4);
       length.writeUInt32BE(frame.length);
       this.push(length);
@@ -133,14 +143,19 @@ class ZstdDecompressor extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.pending.add(chunk);
-    this.emitBlocks().then(() => done(), done);
+    try {
+      this.emitBlocks();
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   }
 
   override _flush(done: TransformCallback): void {
     done(this.pending.bytes === 0 ? null : invalidBlock('a zstd block is cut short'));
   }
 
-  private async emitBlocks(): Promise<void> {
+  private emitBlocks(): void {
     while (this.pending.bytes >= 4) {
       const length = this.pending.peekUInt32();
       if (length === 0 || length > ZSTD_MAX_FRAME) throw invalidBlock(`a zstd block claims ${length} bytes`);
@@ -149,7 +164,7 @@ class ZstdDecompressor extends Transform {
       const frame = this.pending.take(length);
       let block: Buffer;
       try {
-        block = await zstdDecoder.decode(frame);
+        block = zstdDecoder.decodeSync(frame);
       } catch (error) {
         throw invalidBlock((error as Error).message);
       }

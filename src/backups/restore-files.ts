@@ -28,6 +28,9 @@ export async function unpackBaseBackup(
   const seen = new Set<string>();
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
+    // A damaged backup destroys the entry being read; the error reaches the caller through
+    // `open` below, never as an unhandled 'error' event (that would stop the platform).
+    stream.on('error', () => undefined);
     const destination = path.join(directory, header.name);
     if (!destination.startsWith(`${directory}${path.sep}`)) return next(new Error('unsafe path in backup'));
     if (header.type === 'directory') {
@@ -59,6 +62,7 @@ export async function unpackBaseBackup(
       done(null, chunk);
     },
   });
+  sealed.on('error', (error: Error) => counting.destroy(error));
   await open(sealed.pipe(counting), extract, key);
   const absent = manifest.filter((entry) => !seen.has(entry.path));
   if (absent.length > 0)

@@ -30,7 +30,11 @@ function opts<S extends object>(summary: string, schema: S) {
   return { preHandler: requireAccount, schema: { tags, summary, ...schema } };
 }
 
-export function registerOptionRoutes(app: FastifyInstance, options: OptionService): void {
+export function registerOptionRoutes(
+  app: FastifyInstance,
+  options: OptionService,
+  print: (html: string) => Promise<Buffer>,
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -114,13 +118,15 @@ export function registerOptionRoutes(app: FastifyInstance, options: OptionServic
   api.get(
     '/api/clients/:key/purchase-order',
     opts(
-      "The client's purchase order lines for its options over a period (default: this month), as json, csv or html",
+      "The client's purchase order lines for its options over a period (default: this month), as json, csv, html or pdf",
       {
         params: client,
         querystring: z.object({
           from: z.string().max(40).optional(),
           to: z.string().max(40).optional(),
-          format: z.enum(['json', 'csv', 'html'], { error: 'format is json, csv or html' }).default('json'),
+          format: z
+            .enum(['json', 'csv', 'html', 'pdf'], { error: 'format is json, csv, html or pdf' })
+            .default('json'),
         }),
         response: { 200: z.unknown(), 400: errorBody, 403: errorBody, 404: errorBody },
       },
@@ -160,6 +166,11 @@ export function registerOptionRoutes(app: FastifyInstance, options: OptionServic
               },
             ),
           );
+      if (request.query.format === 'pdf')
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="oxygis-order-${order.client}.pdf"`)
+          .send(await print(purchaseOrderHtml(order)));
       if (request.query.format === 'html')
         return reply
           .header('content-type', 'text/html; charset=utf-8')

@@ -60,15 +60,25 @@ export class SlaReportService {
   }
 
   async pdf(actor: Actor, clientKey: string, month: string, version?: number): Promise<Buffer> {
+    this.chromium();
+    const { html } = await this.get(actor, clientKey, month, version);
+    return this.print(html);
+  }
+
+  /** Any of the platform's HTML documents (a report, a purchase order) as a PDF. */
+  async print(html: string): Promise<Buffer> {
+    return printPdf(html, { chromiumPath: this.chromium() });
+  }
+
+  private chromium(): string {
     const chromium = findChromium(this.chromiumPath);
     if (!chromium)
       throw new AppError(
         503,
         'pdf_unavailable',
-        'PDF reports are printed by Chromium, which is not installed here: install it (apt-get install chromium) or set OXYGIS_CHROMIUM_PATH; the HTML and JSON formats work without it',
+        'PDF documents are printed by Chromium, which is not installed here: install it (apt-get install chromium) or set OXYGIS_CHROMIUM_PATH; the HTML and JSON formats work without it',
       );
-    const { html } = await this.get(actor, clientKey, month, version);
-    return printPdf(html, { chromiumPath: chromium });
+    return chromium;
   }
 
   async versions(actor: Actor, clientKey: string) {

@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAttachmentRoutes(app, services.attachments);
   registerSlaReportRoutes(app, services.reports);
   registerResponsibilityRoutes(app);
-  registerOptionRoutes(app, services.options);
+  registerOptionRoutes(app, services.options, (html) => services.reports.print(html));
   registerJobRoutes(app, () => deps.jobs);
   registerStatusPageRoutes(app, services.statusPage, services.statusSubscribers);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -262,12 +262,6 @@ describe.skipIf(browserSkipReason)('the monthly SLA reports in the console', { t
 
   it('an operator amends a closed month; the new version is listed with its documents', async () => {
     const lastMonth = monthBefore(1);
-    // Fixture: the client has been with us since before last month (its creation moved back;
-    // a month before a client began has no report to amend).
-    if (!platform) throw new Error('no platform');
-    const db = await platformDb(platform);
-    await sql`update client set created_at = now() - interval '70 days'`.execute(db);
-    await db.destroy();
     const page = await personPage();
     await signInWithPassword(page, OPERATOR_EMAIL, OPERATOR_PASSWORD);
     await openClientPage(page);
@@ -276,6 +270,12 @@ describe.skipIf(browserSkipReason)('the monthly SLA reports in the console', { t
     await section.getByRole('heading', { name: `Summary of ${monthLabel(monthBefore(0))}` }).waitFor();
     expect(await section.getByText(/^Amend the report of /).count()).toBe(0);
 
+    // Fixture (after the page loaded with this month): the client has been with us since before last month (its creation moved back;
+    // a month before a client began has no report to amend).
+    if (!platform) throw new Error('no platform');
+    const db = await platformDb(platform);
+    await sql`update client set created_at = now() - interval '70 days'`.execute(db);
+    await db.destroy();
     await section.getByLabel('Report month').selectOption(lastMonth);
     await section.getByRole('heading', { name: `Summary of ${monthLabel(lastMonth)}` }).waitFor();
     await section
@@ -327,6 +327,10 @@ describe.skipIf(browserSkipReason)('the monthly SLA reports in the console', { t
         createdBy: OPERATOR_EMAIL,
       }),
     ]);
+    // The fixture undone: the client is new again, so the next pages open on this month.
+    const again = await platformDb(platform);
+    await sql`update client set created_at = now()`.execute(again);
+    await again.destroy();
   });
 
   it('a client user sees the monthly reports only with the reports right', async () => {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import http from 'node:http';
 import { sql } from 'kysely';
 import type { AddressInfo } from 'node:net';
@@ -324,13 +325,18 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
   });
 
   it('a closed month is frozen once; a correction is a new version with its reason and author', async () => {
+    // The month that ended last, in Brussels, whatever day the test runs.
+    const now = DateTime.now().setZone('Europe/Brussels');
+    const previous = now.startOf('month').minus({ months: 1 });
+    const PREVIOUS = previous.toFormat('yyyy-MM');
     const db = await platformDb(session.platform);
-    // The client existed in October (created_at is never updated by the platform itself).
-    await sql`update client set created_at = '2026-09-15T00:00:00Z' where slug = 'atelier'`.execute(db);
+    // The client existed before that month (created_at is never updated by the platform itself).
+    const before = previous.minus({ days: 15 }).toUTC().toISO() ?? '';
+    await sql`update client set created_at = ${before} where slug = 'atelier'`.execute(db);
     const ops = await signIn(session.platform, session.operator.email, session.operator.password);
     expect((await ops.call('/api/jobs/monitoring.close-months/run', { method: 'POST' })).status).toBe(202);
-    const frozen = await until('October frozen', async () => {
-      const rows = await db.selectFrom('sla_month').selectAll().where('month', '=', '2026-10').execute();
+    const frozen = await until(`${PREVIOUS} frozen`, async () => {
+      const rows = await db.selectFrom('sla_month').selectAll().where('month', '=', PREVIOUS).execute();
       return rows.length > 0 ? rows : undefined;
     });
     expect(frozen.map((r) => r.version)).toEqual([1]);
@@ -338,16 +344,17 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
       frozen: { version: number } | null;
       noDataSeconds: number;
       availability: number | null;
-    }>(['sla', 'availability', 'atelier', '--month', '2026-10']);
-    // Nothing was watched in October: all of it is no data, nothing is claimed.
+    }>(['sla', 'availability', 'atelier', '--month', PREVIOUS]);
+    // Nothing was watched that month: all of it is no data, nothing is claimed.
     expect(october).toMatchObject({ frozen: { version: 1 }, availability: null });
-    expect(october.noDataSeconds).toBe(31 * 24 * 3600 + 3600); // October 2026 in Brussels: 745 h
+    // The month's real length in Brussels (743 h in March, 745 h in October).
+    expect(october.noDataSeconds).toBe(previous.plus({ months: 1 }).diff(previous, 'seconds').seconds);
     const amended = await session.json<{ frozen: { version: number; reason: string; author: string } }>([
       'sla',
       'amend',
       'atelier',
       '--month',
-      '2026-10',
+      PREVIOUS,
       '--reason',
       'probe data re-imported',
     ]);
@@ -361,8 +368,16 @@ describe('availability monitoring', { timeout: 180_000 }, () => {
       .select(['action', 'target'])
       .where('action', '=', 'sla.amended')
       .execute();
-    expect(audit).toEqual([{ action: 'sla.amended', target: '2026-10 v2' }]);
-    const live = await session.cli(['sla', 'amend', 'atelier', '--month', '2026-11', '--reason', 'x']);
+    expect(audit).toEqual([{ action: 'sla.amended', target: `${PREVIOUS} v2` }]);
+    const live = await session.cli([
+      'sla',
+      'amend',
+      'atelier',
+      '--month',
+      now.toFormat('yyyy-MM'),
+      '--reason',
+      'x',
+    ]);
     expect(live.stderr).toMatch(/not closed yet/);
     await db.destroy();
   });

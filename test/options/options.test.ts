@@ -170,6 +170,9 @@ describe('service options', { timeout: 180_000 }, () => {
     );
     const html = await admin.call('/api/clients/glacier/purchase-order?format=html');
     expect(html.text).toContain('Specific backups: daily base backups');
+    const pdfFile = path.join(session.platform.dataDir, 'order.pdf');
+    await session.json(['option', 'order', 'glacier', '--format', 'pdf', '--out', pdfFile]);
+    expect((await readFile(pdfFile)).subarray(0, 5).toString()).toBe('%PDF-');
 
     const after = await session.json<ClientOption[]>([
       'option',

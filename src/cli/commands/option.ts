@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { CliError } from '../errors.js';
 import { apiRequest, callApi } from '../api-client.js';
 import { print } from '../output.js';
 import { apiCommand, query, signedInTarget, table, type CommonOptions } from './common.js';
@@ -139,38 +141,63 @@ export function optionCommand(): Command {
       .argument('<client>', 'the client')
       .option('--from <date>', 'start, ISO-8601')
       .option('--to <date>', 'end, ISO-8601')
-      .addOption(new Option('--format <format>', 'json, csv or html').choices(['json', 'csv', 'html']))
-      .action(async (client: string, o: CommonOptions & { from?: string; to?: string; format?: string }) => {
-        const target = await signedInTarget(o);
-        const format = o.format ?? 'json';
-        const urlPath = `/api/clients/${encodeURIComponent(client)}/purchase-order${query({ from: o.from, to: o.to, format })}`;
-        if (format !== 'json') {
-          const response = await apiRequest(target, 'GET', urlPath);
-          if (response.status !== 200) await callApi(target, 'GET', urlPath, undefined, response);
-          process.stdout.write(response.raw);
-          return;
-        }
-        const { order } = await callApi<{
-          order: {
-            lines: { name: string; quantity: number; unitPrice: number; total: number; currency: string }[];
-            total: number;
-          };
-        }>(target, 'GET', urlPath);
-        print(order, o.json, (r) =>
-          [
-            table([
-              ['OPTION', 'QUANTITY', 'UNIT PRICE', 'TOTAL'],
-              ...r.lines.map((l) => [
-                l.name,
-                l.quantity.toFixed(4),
-                l.unitPrice.toFixed(2),
-                `${l.total.toFixed(2)} ${l.currency}`,
+      .option('--out <file>', 'write csv, html or pdf to this file')
+      .addOption(
+        new Option('--format <format>', 'json, csv, html or pdf (pdf: give --out)').choices([
+          'json',
+          'csv',
+          'html',
+          'pdf',
+        ]),
+      )
+      .action(
+        async (
+          client: string,
+          o: CommonOptions & { from?: string; to?: string; format?: string; out?: string },
+        ) => {
+          const target = await signedInTarget(o);
+          const format = o.format ?? 'json';
+          const urlPath = `/api/clients/${encodeURIComponent(client)}/purchase-order${query({ from: o.from, to: o.to, format })}`;
+          if (format !== 'json') {
+            const response = await apiRequest(target, 'GET', urlPath);
+            if (response.status !== 200) await callApi(target, 'GET', urlPath, undefined, response);
+            if (!o.out) {
+              process.stdout.write(response.raw);
+              return;
+            }
+            const out = o.out;
+            await writeFile(out, response.raw).catch(() => {
+              throw new CliError(`cannot write ${out}; check the folder`, 2);
+            });
+            print(
+              { file: out, bytes: response.raw.length },
+              o.json,
+              (r) => `wrote ${r.file} (${r.bytes} bytes)`,
+            );
+            return;
+          }
+          const { order } = await callApi<{
+            order: {
+              lines: { name: string; quantity: number; unitPrice: number; total: number; currency: string }[];
+              total: number;
+            };
+          }>(target, 'GET', urlPath);
+          print(order, o.json, (r) =>
+            [
+              table([
+                ['OPTION', 'QUANTITY', 'UNIT PRICE', 'TOTAL'],
+                ...r.lines.map((l) => [
+                  l.name,
+                  l.quantity.toFixed(4),
+                  l.unitPrice.toFixed(2),
+                  `${l.total.toFixed(2)} ${l.currency}`,
+                ]),
               ]),
-            ]),
-            `total ${r.total.toFixed(2)}`,
-          ].join('\n'),
-        );
-      }),
+              `total ${r.total.toFixed(2)}`,
+            ].join('\n'),
+          );
+        },
+      ),
   );
   return option;
 }

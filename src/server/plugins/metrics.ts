@@ -9,6 +9,15 @@ export function createMetricsRegistry(): Registry {
   return registry;
 }
 
+/** The metrics name the clients: this machine (loopback) may read them, others only with the token. */
+export function metricsAllowed(
+  address: string | undefined,
+  authorization: string | undefined,
+  token: string | undefined,
+): boolean {
+  return isLoopback(address) || hasToken(authorization, token);
+}
+
 function isLoopback(address: string | undefined): boolean {
   return (
     address !== undefined &&
@@ -44,7 +53,7 @@ export function registerMetrics(app: FastifyInstance, registry: Registry, token?
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (!isLoopback(request.socket.remoteAddress) && !hasToken(request.headers.authorization, token))
+    if (!metricsAllowed(request.socket.remoteAddress, request.headers.authorization, token))
       throw forbidden(
         'metrics_forbidden',
         'the metrics name the clients: they are served to this machine only, or with OXYGIS_METRICS_TOKEN sent as a bearer token',
