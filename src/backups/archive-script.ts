@@ -57,3 +57,8 @@ function quote(value: string): string {
 export function archiveCommand(node: string, script: string, socket: string, home: string): string {
   return `${quote(node)} ${quote(script)} push ${quote(socket)} ${quote(home)} %p %f`;
 }
+
+/** restore_command: the same script fetching a WAL file back from the archive. */
+export function restoreCommand(node: string, script: string, socket: string, home: string): string {
+  return `${quote(node)} ${quote(script)} fetch ${quote(socket)} ${quote(home)} %p %f`;
+}

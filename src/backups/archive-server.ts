@@ -22,17 +22,18 @@ function same(a: string, b: string): boolean {
 
 /**
  * The local socket archive_command talks to. Each instance proves which client it is with a
- * token derived from the platform key; the file it names must lie inside that client's instance.
+ * token derived from the platform key; the file it names must lie inside that client's home in one of the zones.
  */
 export async function startArchiveServer(options: {
   socket: string;
-  instancesRoot: string;
+  /** The directories a client's instance or standby may live in (one per zone). */
+  homesOf: (clientId: string) => string[];
   keys: BackupKeys;
   wal: WalService;
   osUser?: OsUser | undefined;
   logger: Logger;
 }): Promise<{ close: () => Promise<void> }> {
-  const { socket, instancesRoot, keys, wal, logger } = options;
+  const { socket, homesOf, keys, wal, logger } = options;
   const server = http.createServer((req, res) => {
     const answer = (status: number, text: string) => {
       res.writeHead(status, { 'content-type': 'text/plain' });
@@ -56,9 +57,8 @@ export async function startArchiveServer(options: {
         }
         const token = String(req.headers['x-archive-token'] ?? '');
         if (!same(token, keys.archiveToken(parsed.client))) return answer(403, 'wrong token for this client');
-        const home = path.join(instancesRoot, parsed.client);
         const file = path.resolve(parsed.path);
-        if (!file.startsWith(`${home}${path.sep}`))
+        if (!homesOf(parsed.client).some((home) => file.startsWith(`${path.resolve(home)}${path.sep}`)))
           return answer(403, "the file is not inside this client's instance");
         try {
           if (req.url === '/fetch') {

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../identity/access.js';
@@ -11,13 +11,12 @@ import { freePort } from '../shared/free-port.js';
 import type { Logger } from '../shared/logger.js';
 import { instanceRepository, type InstanceRow } from '../tenants/instance.repository.js';
 import type { InstanceService } from '../tenants/instance.service.js';
-import { archiveCommand } from './archive-script.js';
-import { baseKey } from './base-backup.service.js';
+import { restoreCommand } from './archive-script.js';
 import type { BackupCatalogue } from './catalogue.service.js';
-import type { ManifestEntry } from './data-dir-tar.js';
 import type { BackupKeys } from './keys.js';
 import { recover, type RecoveryTarget } from './recovery-run.js';
-import { clearRecoverySettings, openSmall, unpackBaseBackup } from './restore-files.js';
+import { clearRecoverySettings } from './restore-files.js';
+import { unpackFromTargets } from './unpack-base.js';
 import { restoreRunRepository, type RestorePhase, type RestoreRun } from './restore-run.repository.js';
 import type { StorageTarget } from './targets/storage-target.js';
 
@@ -68,6 +67,7 @@ interface Plan {
  */
 export class RestoreService {
   private readonly active = new Map<string, { cluster: PgCluster; done: Promise<void> }>();
+  private readonly restoredListeners: ((clientId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -116,6 +116,11 @@ export class RestoreService {
     );
     this.active.set(run.id, { cluster, done });
     return (await restoreRunRepository.find(this.db, clientId, run.id)) ?? run;
+  }
+
+  /** Told after a client's database was switched to restored data (its standby is rebuilt). */
+  onRestored(listener: (clientId: string) => void): void {
+    this.restoredListeners.push(listener);
   }
 
   get(clientId: string, id: string): Promise<RestoreRun | undefined> {
@@ -415,6 +420,7 @@ export class RestoreService {
         durationMs,
       });
       this.logger.info({ clientId, durationMs }, 'client database restored');
+      for (const listener of this.restoredListeners) listener(clientId);
     } catch (error) {
       this.logger.error({ err: error, clientId, runId }, 'restore failed; the live database was not changed');
       await cluster.stop().catch(() => undefined);
@@ -439,48 +445,20 @@ export class RestoreService {
     cluster: PgCluster,
     onProgress: (event: { bytes: number } | { replaying: true }) => void,
   ) {
-    const key = await this.keys.forClient(clientId);
     await cluster.reclaimStale();
-    const errors: string[] = [];
-    let unpacked = false;
-    for (const target of this.targets.filter((t) => plan.base.targets.includes(t.name))) {
-      await rm(directory, { recursive: true, force: true });
-      await mkdir(directory, { mode: 0o700 });
-      try {
-        const manifest = JSON.parse(
-          (
-            await openSmall(await target.get(baseKey(clientId, plan.base.id, 'manifest.json.oxyb')), key)
-          ).toString(),
-        ) as { files: ManifestEntry[] };
-        const data = await target.get(baseKey(clientId, plan.base.id, 'data.tar.oxyb'));
-        await unpackBaseBackup(data, manifest.files, directory, key, (bytes) => onProgress({ bytes }));
-        const label = await openSmall(
-          await target.get(baseKey(clientId, plan.base.id, 'backup_label.oxyb')),
-          key,
-        );
-        await writeFile(path.join(directory, 'backup_label'), label, { mode: 0o600 });
-        unpacked = true;
-        break;
-      } catch (error) {
-        errors.push(`${target.name}: ${(error as Error).message}`);
-        this.logger.error(
-          { err: error, target: target.name, backupId: plan.base.id },
-          'backup copy unusable; trying another target',
-        );
-      }
-    }
-    if (!unpacked)
-      throw conflict(
-        'backup_unavailable',
-        `no intact copy of backup ${plan.base.id} on any target (${errors.join('; ')})`,
-      );
+    await unpackFromTargets({
+      directory,
+      clientId,
+      backup: plan.base,
+      targets: this.targets,
+      key: await this.keys.forClient(clientId),
+      logger: this.logger,
+      onBytes: (bytes) => onProgress({ bytes }),
+    });
 
     onProgress({ replaying: true });
     const home = path.dirname(plan.instance.dataDir);
-    const fetch = archiveCommand(process.execPath, this.context.script, this.context.socket, home).replace(
-      ' push ',
-      ' fetch ',
-    );
+    const fetch = restoreCommand(process.execPath, this.context.script, this.context.socket, home);
     return recover({
       cluster,
       dataDir: directory,

@@ -9,6 +9,7 @@ import { ticketCommand } from './commands/ticket.js';
 import { dutyCommand } from './commands/duty.js';
 import { reportCommand } from './commands/report.js';
 import { optionCommand } from './commands/option.js';
+import { standbyCommand } from './commands/standby.js';
 import { auditCommand } from './commands/audit.js';
 import { backupCommand } from './commands/backup.js';
 import { dbCommand } from './commands/db.js';
@@ -53,7 +54,8 @@ function program(): Command {
     .addCommand(ticketCommand())
     .addCommand(dutyCommand())
     .addCommand(reportCommand())
-    .addCommand(optionCommand());
+    .addCommand(optionCommand())
+    .addCommand(standbyCommand());
   return overrideExits(root);
 }
 

@@ -267,6 +267,19 @@ export const settings = {
     description: 'archive lag above which an alert opens (the agreement allows under 5 minutes of data loss)',
     schema: z.coerce.number().int().min(10).max(3600).default(120),
   }),
+  standbyZoneDir: define({
+    env: 'OXYGIS_STANDBY_ZONE_DIR',
+    flag: '--standby-zone-dir <path>',
+    description:
+      'directory of the second availability zone, where the multi-zone option keeps each standby (default <data-dir>/zones/b; put it on another disk or mount)',
+    schema: z.string().min(1).optional(),
+  }),
+  standbyAlertSeconds: define({
+    env: 'OXYGIS_STANDBY_ALERT_SECONDS',
+    flag: '--standby-alert-seconds <n>',
+    description: 'seconds a standby may go without streaming from its primary before an alert opens',
+    schema: z.coerce.number().int().min(10).max(3600).default(60),
+  }),
   alertEmails: define({
     env: 'OXYGIS_ALERT_EMAILS',
     flag: '--alert-emails <list>',

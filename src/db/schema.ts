@@ -526,6 +526,27 @@ export interface ClientOptionTable {
   decision_note: string | null;
 }
 
+export type StandbyStatus = 'creating' | 'running' | 'promoting' | 'failed';
+export type StandbyState = 'streaming' | 'catching_up' | 'down';
+
+export interface StandbyTable {
+  client_id: string;
+  zone: string;
+  data_dir: string;
+  port: number | null;
+  status: StandbyStatus;
+  state: StandbyState | null;
+  lag_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  lag_seconds: number | null;
+  replayed_at: Date | null;
+  checked_at: Date | null;
+  streaming_since: Date | null;
+  base_backup_id: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   account: AccountTable;
   session: SessionTable;
@@ -572,4 +593,5 @@ export interface Database {
   sla_report: SlaReportTable;
   service_option: ServiceOptionTable;
   client_option: ClientOptionTable;
+  standby: StandbyTable;
 }

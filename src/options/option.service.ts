@@ -7,6 +7,7 @@ import { auditRepository } from '../identity/audit.repository.js';
 import { DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { badRequest, conflict, notFound } from '../server/errors.js';
 import type { Logger } from '../shared/logger.js';
+import type { StandbyService } from '../zones/standby.service.js';
 import type { Client } from '../tenants/client.repository.js';
 import type { ClientService } from '../tenants/client.service.js';
 import { optionEffect, type OptionEffect } from './effects.js';
@@ -26,6 +27,7 @@ export class OptionService {
     private readonly policies: BackupPolicyService,
     private readonly selection: TargetSelection,
     private readonly baseBackups: BaseBackupService,
+    private readonly standbys: StandbyService,
     private readonly logger: Logger,
   ) {}
 
@@ -187,8 +189,6 @@ export class OptionService {
 
   /** Why an option cannot be provided by this platform, or null. */
   private unavailable(effect: OptionEffect): string | null {
-    if (effect.kind === 'multi_zone')
-      return 'a standby in another availability zone needs a cloud host driver; this platform runs its databases with the local driver';
     if (
       effect.kind === 'extra_target' &&
       this.selection.reservedTargets('multi_region_replication').length === 0
@@ -211,26 +211,29 @@ export class OptionService {
       });
       return null;
     }
-    if (effect.kind === 'backup_policy') {
-      const current = await this.policies.get(client.id);
-      const previous: Record<string, unknown> = { custom: current.custom };
-      const change: Record<string, number> = {};
-      if (effect.baseBackupEveryHours !== undefined) {
-        previous.baseBackupEveryHours = current.baseBackupEveryHours;
-        change.baseBackupEveryHours = Math.min(current.baseBackupEveryHours, effect.baseBackupEveryHours);
-      }
-      if (effect.weeklyBackupsKept !== undefined) {
-        previous.weeklyBackupsKept = current.weeklyBackupsKept;
-        change.weeklyBackupsKept = Math.max(current.weeklyBackupsKept, effect.weeklyBackupsKept);
-      }
-      if (effect.pitrDays !== undefined) {
-        previous.pitrDays = current.pitrDays;
-        change.pitrDays = Math.max(current.pitrDays, effect.pitrDays);
-      }
-      await this.policies.set(actor, client.id, change);
-      return previous;
+    if (effect.kind === 'multi_zone') {
+      // A standby in the other zone, built in the background from a fresh base backup; its
+      // progress shows on the client's standby view (and an alert if it cannot be built).
+      void this.standbys.begin(client.id);
+      return null;
     }
-    return null;
+    const current = await this.policies.get(client.id);
+    const previous: Record<string, unknown> = { custom: current.custom };
+    const change: Record<string, number> = {};
+    if (effect.baseBackupEveryHours !== undefined) {
+      previous.baseBackupEveryHours = current.baseBackupEveryHours;
+      change.baseBackupEveryHours = Math.min(current.baseBackupEveryHours, effect.baseBackupEveryHours);
+    }
+    if (effect.weeklyBackupsKept !== undefined) {
+      previous.weeklyBackupsKept = current.weeklyBackupsKept;
+      change.weeklyBackupsKept = Math.max(current.weeklyBackupsKept, effect.weeklyBackupsKept);
+    }
+    if (effect.pitrDays !== undefined) {
+      previous.pitrDays = current.pitrDays;
+      change.pitrDays = Math.max(current.pitrDays, effect.pitrDays);
+    }
+    await this.policies.set(actor, client.id, change);
+    return previous;
   }
 
   private async reverse(
@@ -241,6 +244,7 @@ export class OptionService {
   ): Promise<void> {
     const effect = optionEffect((await this.option(code)).effect);
     if (effect.kind === 'extra_target') this.selection.optOut(client.id);
+    if (effect.kind === 'multi_zone') await this.standbys.remove(client.id);
     if (effect.kind === 'backup_policy' && previous) {
       const { custom, ...values } = previous as { custom?: boolean } & Record<string, number>;
       await this.policies.set(actor, client.id, values);

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { startArchiveServer } from '../backups/archive-server.js';
+import { StandbyWatch } from '../zones/standby-watch.js';
 import { registerBackupMetrics } from '../backups/backup.metrics.js';
 import { WalSwitcher } from '../backups/wal-switcher.js';
 import { ensurePgOsUser } from '../postgres/os-user.js';
@@ -92,7 +92,7 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     // The archive socket closes after the instances stop, so their last WAL still gets archived.
     const archiveServer = await startArchiveServer({
       socket: backups.socket,
-      instancesRoot: path.join(config.dataDir, 'instances'),
+      homesOf: (clientId) => services.zones.homes(clientId),
       keys: backups.keys,
       wal: backups.wal,
       osUser: await ensurePgOsUser(config.pgOsUser),
@@ -113,7 +113,20 @@ export async function startPlatform(config: Config, logger: Logger): Promise<Run
     // Work a stop or a crash cut short is finished or undone before the instances start.
     await services.baseBackups.failInterrupted();
     await services.restore.recoverInterrupted();
+    await services.standbys.recoverInterrupted();
     await instances.startAll();
+    cleanups.push(() => services.standbys.stopAll());
+    await services.standbys.startAll();
+    const standbyWatch = new StandbyWatch(
+      db,
+      services.standbys,
+      instances,
+      services.alerts,
+      config.standbyAlertSeconds,
+      logger,
+    );
+    standbyWatch.start(5);
+    cleanups.push(() => standbyWatch.stop());
     cleanups.push(() => services.restore.stop());
     const watch = new ArchiveWatch(db, backups.wal, services.alerts, config.archiveLagAlertSeconds, logger);
     watch.start(Math.min(30, config.archiveTimeoutSeconds));

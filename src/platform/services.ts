@@ -43,7 +43,9 @@ import { createMailer, type Mailer } from '../mail/mailer.js';
 import { readOrCreateSecret } from '../shared/files.js';
 import type { Logger } from '../shared/logger.js';
 import { SecretBox } from '../shared/secret-box.js';
-import { createLocalHostDriver } from '../tenants/bootstrap.js';
+import { createLocalHostDriver, prepareRoot, zoneRoots } from '../tenants/bootstrap.js';
+import { StandbyService } from '../zones/standby.service.js';
+import { Zones } from '../zones/zones.js';
 import { ClientService } from '../tenants/client.service.js';
 import { CredentialService } from '../tenants/credential.service.js';
 import { InstanceService } from '../tenants/instance.service.js';
@@ -77,6 +79,9 @@ export interface Services {
   compliance: ComplianceService;
   reports: SlaReportService;
   options: OptionService;
+  /** The multi-zone option's standbys. */
+  standbys: StandbyService;
+  zones: Zones;
   escalation: EscalationChain;
   targetHealth: TargetHealth;
   monitors: MonitorService;
@@ -158,11 +163,52 @@ export async function createServices(options: {
     path.join(config.dataDir, 'backups', 'staging'),
     logger,
   );
-  const serviceOptions = new OptionService(db, clients, policies, backups.selection, baseBackups, logger);
+  const zones = new Zones(zoneRoots(config));
+  await prepareRoot(config.dataDir, zones.root('b'), osUser, 'OXYGIS_STANDBY_ZONE_DIR');
+  const standbys = new StandbyService(
+    db,
+    clients,
+    instances,
+    driver.forRoot(zones.root('b')),
+    zones,
+    baseBackups,
+    backups.targets,
+    backups.keys,
+    alerts,
+    { platformKey, osUser, script: backups.script, socket: backups.socket },
+    logger,
+  );
+  const serviceOptions = new OptionService(
+    db,
+    clients,
+    policies,
+    backups.selection,
+    baseBackups,
+    standbys,
+    logger,
+  );
   await serviceOptions.restoreSelection();
   const compliance = new ComplianceService(db, clients, calendars, rightsOf);
   const tickets = new TicketService(db, clients, calendars, mailer, notifier, rightsOf);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
+  const restore = new RestoreService(
+    db,
+    instances,
+    catalogue,
+    backups.targets,
+    backups.keys,
+    {
+      binaries: await locatePgBinaries(config.pgBinDir, osUser),
+      osUser,
+      script: backups.script,
+      socket: backups.socket,
+      keepPreviousDays: config.restoreKeepPreviousDays,
+      archiveLag: async (clientId) => (await backups.wal.status(clientId)).lagSeconds,
+    },
+    logger,
+  );
+  // Restored data has left the standby's history behind: it is built again from the new data.
+  restore.onRestored((clientId) => standbys.afterRestore(clientId));
   return {
     mailer,
     auth: new AuthService(db, config.passwordRounds, throttle, mfa),
@@ -214,23 +260,10 @@ export async function createServices(options: {
     prober,
     statusPage: new StatusPageService(db, maintenance, options.consoleUrl),
     statusSubscribers,
-    restore: new RestoreService(
-      db,
-      instances,
-      catalogue,
-      backups.targets,
-      backups.keys,
-      {
-        binaries: await locatePgBinaries(config.pgBinDir, osUser),
-        osUser,
-        script: backups.script,
-        socket: backups.socket,
-        keepPreviousDays: config.restoreKeepPreviousDays,
-        archiveLag: async (clientId) => (await backups.wal.status(clientId)).lagSeconds,
-      },
-      logger,
-    ),
+    restore,
     baseBackups,
     options: serviceOptions,
+    standbys,
+    zones,
   };
 }

@@ -20,6 +20,8 @@ export interface StartOptions {
   /** Server parameters passed as `-c name=value`. */
   parameters: Record<string, string>;
   startTimeoutMs?: number;
+  /** A hot standby never reports "ready": accepting read-only connections ("standby") is enough. */
+  standby?: boolean;
 }
 
 export class ClusterStartError extends Error {
@@ -116,7 +118,7 @@ export class PgCluster {
     if (isAlive(pid)) await rm(pidFile, { force: true });
   }
 
-  async start({ port, parameters, startTimeoutMs = 60_000 }: StartOptions): Promise<void> {
+  async start({ port, parameters, startTimeoutMs = 60_000, standby = false }: StartOptions): Promise<void> {
     await this.reclaimStale();
     const { dataDir, logFile, osUser, binaries } = this.options;
     await mkdir(path.dirname(logFile), { recursive: true });
@@ -146,7 +148,7 @@ export class PgCluster {
     });
 
     const deadline = Date.now() + startTimeoutMs;
-    while (!(await this.isReady())) {
+    while (!(await this.isReady(standby))) {
       if (state.exited) {
         throw new ClusterStartError(
           `PostgreSQL in ${dataDir} exited while starting`,
@@ -185,10 +187,14 @@ export class PgCluster {
   }
 
   /** postmaster.pid's eighth line is the server's status; "ready" once it accepts connections. */
-  private async isReady(): Promise<boolean> {
+  private async isReady(standby: boolean): Promise<boolean> {
     try {
       const lines = (await readFile(path.join(this.options.dataDir, 'postmaster.pid'), 'utf8')).split('\n');
-      return lines[0]?.trim() === String(this.child?.pid) && lines[7]?.trim() === 'ready';
+      const status = lines[7]?.trim();
+      return (
+        lines[0]?.trim() === String(this.child?.pid) &&
+        (status === 'ready' || (standby && status === 'standby'))
+      );
     } catch {
       return false;
     }

@@ -16,6 +16,7 @@ import { registerAttachmentRoutes } from '../helpdesk/attachment.routes.js';
 import { registerDutyRoutes } from '../helpdesk/duty.routes.js';
 import { registerTicketRoutes } from '../helpdesk/ticket.routes.js';
 import { registerOptionRoutes } from '../options/option.routes.js';
+import { registerStandbyRoutes } from '../zones/standby.routes.js';
 import { registerResponsibilityRoutes } from '../reports/responsibility.routes.js';
 import { registerSlaReportRoutes } from '../reports/sla-report.routes.js';
 import { registerIncidentRoutes } from '../monitoring/incident.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSlaReportRoutes(app, services.reports);
   registerResponsibilityRoutes(app);
   registerOptionRoutes(app, services.options, (html) => services.reports.print(html));
+  registerStandbyRoutes(app, services.standbys);
   registerJobRoutes(app, () => deps.jobs);
   registerStatusPageRoutes(app, services.statusPage, services.statusSubscribers);
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -6,6 +6,8 @@ export interface InstanceLocation {
   key: string;
   dataDir: string;
   port: number;
+  /** A streaming-replication standby (started once it accepts read-only connections). */
+  standby?: boolean;
 }
 
 export interface InstanceCrash {
@@ -32,6 +34,8 @@ export interface HostDriver {
   diskUsageBytes(location: InstanceLocation): Promise<number>;
   /** Stops the instance (and any postmaster left on its directory) and removes it for good. */
   removeByKey(key: string): Promise<void>;
+  /** Stops whatever runs on this data directory and removes its home (the directory above it). */
+  remove(location: InstanceLocation): Promise<void>;
   /** Lists instance keys that have a directory on this host (to find leftovers). */
   listKeys(): Promise<string[]>;
   /** The superuser password every fresh copy of the template starts with. */

@@ -48,9 +48,11 @@ export const instanceRepository = {
     return db.selectFrom('instance').select(columns).where('host', '=', host).execute();
   },
 
+  /** Ports held by instances on a host, and by the standbys (which run beside them). */
   async usedPorts(db: Db, host: string): Promise<Set<number>> {
     const rows = await db.selectFrom('instance').select('port').where('host', '=', host).execute();
-    return new Set(rows.map((row) => row.port));
+    const standbys = await db.selectFrom('standby').select('port').where('port', 'is not', null).execute();
+    return new Set([...rows.map((row) => row.port), ...standbys.flatMap((row) => row.port ?? [])]);
   },
 
   async setStatus(db: Db, clientId: string, status: InstanceStatus): Promise<void> {

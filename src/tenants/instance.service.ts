@@ -41,6 +41,7 @@ export class InstanceStartError extends AppError {
  */
 export class InstanceService {
   private readonly startListeners: ((clientId: string) => void)[] = [];
+  private readonly destroyListeners: ((clientId: string) => Promise<void>)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -175,8 +176,22 @@ export class InstanceService {
     await instanceRepository.event(this.db, clientId, 'stopped_for_deletion');
   }
 
+  /** Removes the instance for good, with what belongs to it elsewhere (its standby). */
   async destroy(instance: InstanceRow): Promise<void> {
+    for (const listener of this.destroyListeners) await listener(instance.clientId);
     await this.driver.removeByKey(instance.clientId);
+    // After a failover the data lives in the other zone's directory.
+    await this.driver.remove({ key: instance.clientId, dataDir: instance.dataDir, port: instance.port });
+  }
+
+  /** Stops an instance and removes its data and home (the old primary after a failover). */
+  async removeData(instance: InstanceRow): Promise<void> {
+    await this.driver.remove({ key: instance.clientId, dataDir: instance.dataDir, port: instance.port });
+  }
+
+  /** Told before an instance is removed for good. */
+  onDestroy(listener: (clientId: string) => Promise<void>): void {
+    this.destroyListeners.push(listener);
   }
 
   async diskUsageBytes(instance: InstanceRow): Promise<number | null> {
@@ -279,7 +294,8 @@ export class InstanceService {
     }
   }
 
-  private async allocatePort(): Promise<number> {
+  /** A free port of the instance range (standbys take theirs from it too). */
+  async allocatePort(): Promise<number> {
     const used = await instanceRepository.usedPorts(this.db, this.driver.name);
     for (let port = this.ports.from; port <= this.ports.to; port++) {
       if (used.has(port)) continue;

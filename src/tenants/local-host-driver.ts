@@ -36,6 +36,11 @@ export class LocalHostDriver implements HostDriver {
 
   constructor(private readonly options: LocalHostOptions) {}
 
+  /** A driver of its own (own processes) for instances under another root: the second zone. */
+  forRoot(root: string): LocalHostDriver {
+    return new LocalHostDriver({ ...this.options, root });
+  }
+
   get publicHost(): string {
     return this.options.publicHost;
   }
@@ -79,7 +84,7 @@ export class LocalHostDriver implements HostDriver {
         binaries: this.options.binaries,
         ...(this.options.osUser ? { osUser: this.options.osUser } : {}),
       });
-      const startOptions = { port: location.port, parameters: {} };
+      const startOptions = { port: location.port, parameters: {}, standby: Boolean(location.standby) };
       supervise(cluster, startOptions, this.options.logger, {
         onCrash: ({ code, signal }) => {
           for (const listener of this.crashListeners) listener({ key: location.key, code, signal });
@@ -91,7 +96,12 @@ export class LocalHostDriver implements HostDriver {
       this.clusters.set(location.key, cluster);
     }
     try {
-      await cluster.start({ port: location.port, parameters: {}, startTimeoutMs: 30_000 });
+      await cluster.start({
+        port: location.port,
+        parameters: {},
+        startTimeoutMs: 30_000,
+        standby: Boolean(location.standby),
+      });
     } catch (error) {
       this.clusters.delete(location.key);
       throw error;
@@ -125,6 +135,18 @@ export class LocalHostDriver implements HostDriver {
         binaries: this.options.binaries,
       }).reclaimStale();
     }
+    await rm(home, { recursive: true, force: true });
+  }
+
+  async remove(location: InstanceLocation): Promise<void> {
+    const home = path.dirname(location.dataDir);
+    if (path.dirname(home) === home) throw new Error(`not an instance home: ${home}`);
+    if (this.clusters.get(location.key)?.options.dataDir === location.dataDir) await this.stop(location.key);
+    await new PgCluster({
+      dataDir: location.dataDir,
+      logFile: path.join(home, 'postgres.log'),
+      binaries: this.options.binaries,
+    }).reclaimStale();
     await rm(home, { recursive: true, force: true });
   }
 

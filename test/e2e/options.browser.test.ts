@@ -22,6 +22,7 @@ const ZONE = 'Europe/Brussels';
 const DAILY = 'Specific backups: daily base backups';
 const RETENTION = 'Specific backups: longer retention';
 const MULTI_ZONE = 'Multi-zone deployment';
+const MULTI_REGION = 'Multi-region replication';
 const NOTE = 'We need a restore point every day before the year-end closing.';
 const REASON = 'Two years of weekly backups need a storage extension first; ask again in January.';
 const CSV_HEADER = 'option,name,from,to,quantity,unit,unitPrice,currency,total';
@@ -203,24 +204,23 @@ describe.skipIf(browserSkipReason)('service options in the console', { timeout: 
 
     // Every option of the catalogue, at its price per unit.
     const options = await catalogue();
-    expect(options.map((o) => o.name).sort()).toEqual(
-      [DAILY, RETENTION, MULTI_ZONE, 'Multi-region replication'].sort(),
-    );
+    expect(options.map((o) => o.name).sort()).toEqual([DAILY, RETENTION, MULTI_ZONE, MULTI_REGION].sort());
     expect(await section.locator('tbody tr').count()).toBe(options.length);
     for (const option of options)
       expect(await textOf(optionRow(section, option.name).getByRole('cell').nth(1)), option.name).toBe(
         `${money(option.unitPrice, option.currency)} per ${option.unit}`,
       );
 
-    // Multi-zone cannot be provided on this platform: the reason, and nothing to request.
-    const multiZone = options.find((o) => o.name === MULTI_ZONE);
-    expect(multiZone?.available).toBe(false);
-    const multiZoneState = await textOf(stateCell(section, MULTI_ZONE));
-    expect(multiZoneState).toContain('Unavailable');
+    // Multi-region needs a target reserved for it, and this platform has none: the reason, and
+    // nothing to request.
+    const multiRegion = options.find((o) => o.name === MULTI_REGION);
+    expect(multiRegion?.available).toBe(false);
+    const multiRegionState = await textOf(stateCell(section, MULTI_REGION));
+    expect(multiRegionState).toContain('Unavailable');
     // A client reads that it is not offered; what to configure is for the hosting team's eyes.
-    expect(multiZoneState).toContain('Cannot be provided here: not offered on this platform at the moment');
-    expect(multiZoneState).not.toContain('host driver');
-    expect(await optionRow(section, MULTI_ZONE).getByRole('button').count()).toBe(0);
+    expect(multiRegionState).toContain('Cannot be provided here: not offered on this platform at the moment');
+    expect(multiRegionState).not.toContain('OXYGIS_BACKUP_TARGETS');
+    expect(await optionRow(section, MULTI_REGION).getByRole('button').count()).toBe(0);
 
     expect(await textOf(stateCell(section, DAILY))).toBe('Not requested');
     await section.getByRole('button', { name: `Request ${DAILY}` }).click();
@@ -398,9 +398,10 @@ describe.skipIf(browserSkipReason)('service options in the console', { timeout: 
     await operator.getByRole('heading', { name: 'Service options', level: 1 }).waitFor();
     const table = operator.getByRole('region', { name: 'Catalogue' });
     await optionsTable(table).waitFor();
-    const multiZone = await catalogued(MULTI_ZONE);
-    expect(await textOf(optionRow(table, MULTI_ZONE).getByRole('cell').nth(1))).toBe(
-      `Unavailable ${multiZone.unavailableBecause ?? ''}`,
+    const multiRegion = await catalogued(MULTI_REGION);
+    expect(multiRegion.unavailableBecause).toMatch(/OXYGIS_BACKUP_TARGETS/);
+    expect(await textOf(optionRow(table, MULTI_REGION).getByRole('cell').nth(1))).toBe(
+      `Unavailable ${multiRegion.unavailableBecause ?? ''}`,
     );
 
     const field = table.getByLabel(`Price of ${DAILY} (EUR per month)`);
@@ -449,5 +450,50 @@ describe.skipIf(browserSkipReason)('service options in the console', { timeout: 
     expect(await policy()).toEqual(defaults);
     const lines = (await purchaseOrder()).lines;
     expect(lines.map((l) => [l.option, l.to])).toEqual([['daily_base_backups', after?.deactivatedAt]]);
+  });
+
+  it('multi-zone: the standby shows on the client page, and an operator fails over to it', async () => {
+    const api = adminApi as Caller;
+    const ops = operatorApi as Caller;
+    const requested = await api.call(`/api/clients/${CLIENT_SLUG}/options`, {
+      method: 'POST',
+      body: { option: 'multi_zone_deployment' },
+    });
+    expect(requested.status, requested.text).toBe(201);
+    const approved = await ops.call(`/api/clients/${CLIENT_SLUG}/options/multi_zone_deployment/approve`, {
+      method: 'POST',
+    });
+    expect(approved.status, approved.text).toBe(200);
+
+    const operator = await personPage();
+    await signInWithPassword(operator, OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    await operator.goto(CLIENT_PAGE);
+    const section = operator.getByRole('region', { name: 'Standby in another zone' });
+    // It is built in the background; the section looks again until it streams.
+    await section.getByText('Streaming').waitFor({ timeout: 90_000 });
+    await section.getByText('up to date').waitFor({ timeout: 30_000 });
+    expect(await textOf(section)).toContain('Zone b');
+
+    const form = section.getByRole('form', { name: 'Fail over to the standby' });
+    await form.getByLabel(`Type ${CLIENT_SLUG} to confirm`).fill(CLIENT_SLUG);
+    const failover = apiResponse(operator, 'POST', `/api/clients/${CLIENT_SLUG}/standby/failover`);
+    await form.getByRole('button', { name: 'Fail over now' }).click();
+    expect((await failover).status()).toBe(200);
+    await section.getByText('Failover done: the database now runs in zone b.').waitFor();
+    const after = (await ops.call(`/api/clients/${CLIENT_SLUG}/standby`)).json as { primaryZone: string };
+    expect(after.primaryZone).toBe('b');
+
+    // The client's administrator reads the standby, and cannot fail over.
+    const admin = await personPage();
+    await signInWithPassword(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin.goto(CLIENT_PAGE);
+    const seen = admin.getByRole('region', { name: 'Standby in another zone' });
+    await seen.getByRole('heading', { name: 'Standby in another zone' }).waitFor();
+    expect(await seen.getByRole('button', { name: 'Fail over now' }).count()).toBe(0);
+
+    const off = await ops.call(`/api/clients/${CLIENT_SLUG}/options/multi_zone_deployment/deactivate`, {
+      method: 'POST',
+    });
+    expect(off.status, off.text).toBe(200);
   });
 });

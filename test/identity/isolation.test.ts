@@ -41,6 +41,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/clients/{key}/reports/sla/{month}/amendments': { reason: 'probe' },
   'POST /api/clients/{key}/options': { option: 'daily_base_backups' },
   'POST /api/clients/{key}/options/{option}/reject': { note: 'probe' },
+  'POST /api/clients/{key}/standby/failover': { confirm: 'probe' },
 };
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ import * as statusSubscribers from './0010_status_subscribers.js';
 import * as dutyAndAttachments from './0012_duty_and_attachments.js';
 import * as reports from './0013_reports.js';
 import * as serviceOptions from './0014_service_options.js';
+import * as standbys from './0015_standbys.js';
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012_duty_and_attachments': dutyAndAttachments,
   '0013_reports': reports,
   '0014_service_options': serviceOptions,
+  '0015_standbys': standbys,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { InstanceSection } from './InstanceSection';
 import { AvailabilitySection } from './monitoring/AvailabilitySection';
 import { OptionsSection } from './options/OptionsSection';
 import { ReportsSection } from './reports/ReportsSection';
+import { StandbySection } from './standby/StandbySection';
 
 export function ClientDetails({ slug }: { slug: string }) {
   const account = useAccount();
@@ -66,6 +67,7 @@ export function ClientDetails({ slug }: { slug: string }) {
             {canSeeBackups(account) && <BackupsSection client={current} />}
             {canSeeReports(account) && <ReportsSection client={current} />}
             <OptionsSection client={current} />
+            <StandbySection client={current} />
             <InstanceEvents events={events} />
           </>
         )}

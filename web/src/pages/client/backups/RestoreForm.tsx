@@ -5,7 +5,7 @@ import { DateTime } from '../../../components/DateTime';
 import { DateTimeField } from '../../../components/DateTimeField';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { RadioGroup } from '../../../components/RadioGroup';
-import { TextField } from '../../../components/TextField';
+import { SlugConfirmField } from '../../../components/SlugConfirmField';
 import type { RecoverableWindow, RestoreRequest, RestoreResponse, RestoreRun } from '../../../types';
 import { browserTimeZone, instantFromLocalInput } from './localTime';
 
@@ -106,15 +106,7 @@ export function RestoreForm({ clientSlug, recoverable, restoresPath, onStarted }
         hint="The database stops at once and its current data is replaced without being kept: there is no way back to it. Otherwise the restore is prepared beside the running database, then switched over, and the replaced data is kept for a few days."
       />
       {inPlace && (
-        <TextField
-          label={`Type ${clientSlug} to confirm`}
-          name="confirm"
-          autoComplete="off"
-          required
-          value={confirm}
-          onChange={setConfirm}
-          hint="The client's slug, as shown under Client."
-        />
+        <SlugConfirmField clientSlug={clientSlug} name="confirm" value={confirm} onChange={setConfirm} />
       )}
       <ErrorAlert error={error} />
       <div>
