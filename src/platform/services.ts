@@ -8,6 +8,7 @@ import { ComplianceService } from '../helpdesk/compliance.service.js';
 import { OptionService } from '../options/option.service.js';
 import { SlaReportBuilder } from '../reports/sla-report.builder.js';
 import { SlaReportService } from '../reports/sla-report.service.js';
+import { PdfPrinter } from '../reports/pdf-printer.js';
 import { DutyRosterService } from '../helpdesk/duty-roster.service.js';
 import { EscalationChain } from '../helpdesk/escalation-chain.js';
 import { BackupCatalogue } from '../backups/catalogue.service.js';
@@ -78,6 +79,8 @@ export interface Services {
   attachments: AttachmentService;
   compliance: ComplianceService;
   reports: SlaReportService;
+  /** HTML documents (reports, purchase orders) as PDF. */
+  printer: PdfPrinter;
   options: OptionService;
   /** The multi-zone option's standbys. */
   standbys: StandbyService;
@@ -191,6 +194,7 @@ export async function createServices(options: {
   const compliance = new ComplianceService(db, clients, calendars, rightsOf);
   const tickets = new TicketService(db, clients, calendars, mailer, notifier, rightsOf);
   const prober = new Prober(db, monitors, instances, incidents, alerts, platformKey, logger);
+  const printer = new PdfPrinter(config.chromiumPath);
   const restore = new RestoreService(
     db,
     instances,
@@ -243,7 +247,7 @@ export async function createServices(options: {
         backups.targets.map((t) => t.name),
       ),
       rightsOf,
-      config.chromiumPath,
+      printer,
       logger,
     ),
     roster,
@@ -265,5 +269,6 @@ export async function createServices(options: {
     options: serviceOptions,
     standbys,
     zones,
+    printer,
   };
 }

@@ -3,11 +3,11 @@ import { assertClientRight, assertOperator, isStaff, type Actor } from '../ident
 import { auditRepository } from '../identity/audit.repository.js';
 import { calendarMonth, DEFAULT_TIME_ZONE } from '../monitoring/calendar-month.js';
 import { monthAt } from '../monitoring/history.service.js';
-import { AppError, badRequest, conflict, notFound } from '../server/errors.js';
+import { badRequest, conflict, notFound } from '../server/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { clientRepository, type Client } from '../tenants/client.repository.js';
 import type { ClientService } from '../tenants/client.service.js';
-import { findChromium, printPdf } from './pdf.js';
+import type { PdfPrinter } from './pdf-printer.js';
 import { responsibilityAppendix } from './responsibility-appendix.js';
 import type { SlaReportBuilder } from './sla-report.builder.js';
 import { renderSlaReportHtml } from './sla-report.html.js';
@@ -29,7 +29,7 @@ export class SlaReportService {
     private readonly clients: ClientService,
     private readonly builder: SlaReportBuilder,
     private readonly rightsOf: (accountId: string) => Promise<string[]>,
-    private readonly chromiumPath: string | undefined,
+    private readonly printer: PdfPrinter,
     private readonly logger: Logger,
   ) {}
 
@@ -60,25 +60,9 @@ export class SlaReportService {
   }
 
   async pdf(actor: Actor, clientKey: string, month: string, version?: number): Promise<Buffer> {
-    this.chromium();
+    this.printer.assertAvailable();
     const { html } = await this.get(actor, clientKey, month, version);
-    return this.print(html);
-  }
-
-  /** Any of the platform's HTML documents (a report, a purchase order) as a PDF. */
-  async print(html: string): Promise<Buffer> {
-    return printPdf(html, { chromiumPath: this.chromium() });
-  }
-
-  private chromium(): string {
-    const chromium = findChromium(this.chromiumPath);
-    if (!chromium)
-      throw new AppError(
-        503,
-        'pdf_unavailable',
-        'PDF documents are printed by Chromium, which is not installed here: install it (apt-get install chromium) or set OXYGIS_CHROMIUM_PATH; the HTML and JSON formats work without it',
-      );
-    return chromium;
+    return this.printer.print(html);
   }
 
   async versions(actor: Actor, clientKey: string) {

@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAttachmentRoutes(app, services.attachments);
   registerSlaReportRoutes(app, services.reports);
   registerResponsibilityRoutes(app);
-  registerOptionRoutes(app, services.options, (html) => services.reports.print(html));
+  registerOptionRoutes(app, services.options, (html) => services.printer.print(html));
   registerStandbyRoutes(app, services.standbys);
   registerJobRoutes(app, () => deps.jobs);
   registerStatusPageRoutes(app, services.statusPage, services.statusSubscribers);

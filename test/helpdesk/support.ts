@@ -9,15 +9,7 @@ export function brusselsDate(days = 0): string {
   );
 }
 
-export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+export { until } from '../support/until.js';
 
 const allDay = [{ from: '00:00', to: '24:00' }];
 

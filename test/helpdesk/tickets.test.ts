@@ -6,20 +6,11 @@ import { invite, platformDb, signIn, type Caller } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 import { businessCalendarSchema } from '../../src/helpdesk/business-calendar.js';
 import { addWorkingTime } from '../../src/helpdesk/working-time.js';
+import { until } from '../support/until.js';
 
 let session: CliSession;
 let admin: Caller;
 let clerk: { caller: Caller; id: string };
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
 
 interface Ticket {
   number: number;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invite, platformDb, signIn } from '../support/actors.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 import { startPlatform, type RunningPlatform } from '../support/platform.js';
+import { untilNamed as until } from '../support/until.js';
 
 let session: CliSession;
 let restarted: RunningPlatform | undefined;
@@ -34,16 +35,6 @@ interface Figures {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
 
 const monitors = () => session.json<Monitor[]>(['monitor', 'list', '--client', 'atelier']);
 const stateOf = async (kind: string) => (await monitors()).find((m) => m.kind === kind)?.status.state;

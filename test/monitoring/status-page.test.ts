@@ -14,6 +14,7 @@ import { platformDb, signIn, type Caller } from '../support/actors.js';
 import { request, type Response } from '../support/https.js';
 import { removeDir, startPlatform, type RunningPlatform } from '../support/platform.js';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp.js';
+import { untilNamed as until } from '../support/until.js';
 
 // Two clients, one of them with a web shop the test breaks and repairs. Whatever the public
 // status page says about it, it must never say whose it was.
@@ -48,18 +49,6 @@ let shopHealthy = true;
 let shopUrl = '';
 /** Every string that would identify a client or its service. */
 const identifying: string[] = [];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(500);
-  }
-}
 
 /** A call without any credentials, as a visitor of the public page makes it. */
 const visitor = (urlPath: string, options: Parameters<typeof request>[3] = {}) =>

@@ -5,6 +5,7 @@ import { invite, signIn, type Caller } from '../support/actors.js';
 import { connectTo } from '../support/client-db.js';
 import { startCliSession, type CliSession } from '../support/cli-session.js';
 import { tempDir } from '../support/platform.js';
+import { until } from '../support/until.js';
 
 let session: CliSession;
 let ops: Caller;
@@ -34,16 +35,6 @@ async function filesUnder(dir: string): Promise<string[]> {
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
   } catch {
     return [];
-  }
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { CliError } from '../errors.js';
-import { apiRequest, callApi } from '../api-client.js';
+import { callApi } from '../api-client.js';
+import { download, writeOut } from '../download.js';
 import { print } from '../output.js';
 import { apiCommand, query, signedInTarget, table, type CommonOptions } from './common.js';
 
@@ -159,21 +158,7 @@ export function optionCommand(): Command {
           const format = o.format ?? 'json';
           const urlPath = `/api/clients/${encodeURIComponent(client)}/purchase-order${query({ from: o.from, to: o.to, format })}`;
           if (format !== 'json') {
-            const response = await apiRequest(target, 'GET', urlPath);
-            if (response.status !== 200) await callApi(target, 'GET', urlPath, undefined, response);
-            if (!o.out) {
-              process.stdout.write(response.raw);
-              return;
-            }
-            const out = o.out;
-            await writeFile(out, response.raw).catch(() => {
-              throw new CliError(`cannot write ${out}; check the folder`, 2);
-            });
-            print(
-              { file: out, bytes: response.raw.length },
-              o.json,
-              (r) => `wrote ${r.file} (${r.bytes} bytes)`,
-            );
+            await writeOut(await download(target, urlPath), o.out, { json: o.json });
             return;
           }
           const { order } = await callApi<{

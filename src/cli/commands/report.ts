@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { apiRequest, callApi } from '../api-client.js';
-import { CliError } from '../errors.js';
+import { callApi } from '../api-client.js';
+import { download, writeOut } from '../download.js';
 import { print } from '../output.js';
 import { apiCommand, query, signedInTarget, table, type CommonOptions } from './common.js';
 
@@ -59,21 +58,9 @@ export function reportCommand(): Command {
             print((await callApi<{ report: Report }>(target, 'GET', urlPath)).report, o.json, summary);
             return;
           }
-          const response = await apiRequest(target, 'GET', urlPath);
-          if (response.status !== 200) await callApi(target, 'GET', urlPath, undefined, response);
+          const response = await download(target, urlPath);
           const out = o.out ?? (format === 'pdf' ? `oxygis-sla-${client}-${o.month}.pdf` : undefined);
-          if (!out) {
-            process.stdout.write(response.raw);
-            return;
-          }
-          await writeFile(out, response.raw).catch(() => {
-            throw new CliError(`cannot write ${out}; check the folder`, 2);
-          });
-          print(
-            { file: out, bytes: response.raw.length },
-            o.json,
-            (r) => `wrote ${r.file} (${r.bytes} bytes)`,
-          );
+          await writeOut(response, out, { json: o.json });
         },
       ),
   );

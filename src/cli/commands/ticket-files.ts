@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { apiRequest, callApi, RawBody } from '../api-client.js';
+import { callApi, RawBody } from '../api-client.js';
+import { download, writeOut } from '../download.js';
 import { CliError } from '../errors.js';
 import { print } from '../output.js';
 import { apiCommand, query, signedInTarget, table, type CommonOptions } from './common.js';
@@ -86,19 +87,11 @@ export function addTicketFileCommands(ticket: Command): void {
       .action(async (key: string, id: string, o: CommonOptions & { out?: string }) => {
         const target = await signedInTarget(o);
         const urlPath = `${ticketPath(key)}/attachments/${encodeURIComponent(id)}`;
-        const response = await apiRequest(target, 'GET', urlPath);
-        if (response.status !== 200) await callApi(target, 'GET', urlPath, undefined, response);
+        const response = await download(target, urlPath);
         const named = /filename\*=UTF-8''([^;]+)/.exec(response.headers['content-disposition'] ?? '')?.[1];
         // Only the base name: a file name from the server never chooses the folder.
         const out = o.out ?? (named ? path.basename(decodeURIComponent(named)) : `attachment-${id}`);
-        await writeFile(out, response.raw, { flag: 'wx' }).catch((error: unknown) => {
-          const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-          throw new CliError(
-            exists ? `${out} exists already; choose another --out` : `cannot write ${out}`,
-            2,
-          );
-        });
-        print({ file: out, bytes: response.raw.length }, o.json, (r) => `wrote ${r.file} (${r.bytes} bytes)`);
+        await writeOut(response, out, { json: o.json, keep: true });
       }),
   );
   ticket.addCommand(
