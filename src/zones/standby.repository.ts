@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { StandbyState, StandbyStatus, StandbyTable } from '../db/schema.js';
 import type { ZoneName } from './zones.js';
 
@@ -73,22 +73,7 @@ export const standbyRepository = {
   },
 };
 
-function toRow(row: {
-  client_id: string;
-  zone: string;
-  data_dir: string;
-  port: number | null;
-  status: StandbyStatus;
-  state: StandbyState | null;
-  lag_bytes: string | null;
-  lag_seconds: number | null;
-  replayed_at: Date | null;
-  checked_at: Date | null;
-  streaming_since: Date | null;
-  base_backup_id: string | null;
-  error: string | null;
-  created_at: Date;
-}): StandbyRow {
+function toRow(row: Selectable<StandbyTable>): StandbyRow {
   return {
     clientId: row.client_id,
     zone: row.zone === 'b' ? 'b' : 'a',
